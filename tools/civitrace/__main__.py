@@ -1,0 +1,5 @@
+"""``python -m civitrace``."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,48 @@
+"""The ``civitrace`` command line: one module per subcommand, each with ``register(subparsers)``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import check_command
+
+#: Subcommand modules, in the order ``--help`` lists them.
+COMMANDS = [check_command]
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit status 2)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="civitrace",
+        description="Trace a citizens' convention opinion to the strategy that answers it.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMANDS:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except UsageError as exc:
+        parser.exit(EXIT_USAGE, f"civitrace {args.command}: error: {exc}\n")
+    except BrokenPipeError:  # e.g. piped into `head`
+        return EXIT_OK
+    return EXIT_OK  # pragma: no cover - parser.exit does not return
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

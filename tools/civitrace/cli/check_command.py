@@ -1,0 +1,44 @@
+"""``civitrace check``: read the project, apply the rules, print diagnostics."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from ..reader import read_project
+from ..report_formats import FORMATS
+from ..rules import check
+from .arguments import add_root, iso_date
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="check traceability and report problems",
+        description="Read every .md file under ROOT and report traceability problems, one a line. "
+        "Exit status: 0 without error, 1 with at least one error, 2 on a usage error.",
+    )
+    add_root(parser)
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--as-of",
+        type=iso_date,
+        default=None,
+        metavar="DATE",
+        help="judge lateness at this date, YYYY-MM-DD (default: today)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    project = read_project(args.root)
+    diagnostics = check(project, as_of=args.as_of or dt.date.today())
+    report = FORMATS[args.format](diagnostics)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(report)
+    else:
+        sys.stdout.write(report)
+    return 1 if any(d.is_error for d in diagnostics) else 0

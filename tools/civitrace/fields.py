@@ -1,0 +1,153 @@
+"""From what an author wrote (kind, argument, options, body) to a typed object.
+
+Both readers, the fast one and the Sphinx directives, call
+:func:`build_object`, so they accept and refuse exactly the same input and
+say so with the same diagnostics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from .diagnostics import Diagnostic, Location, error
+from .model import Milestone, TraceObject
+from .vocabulary import ID_PATTERN, KINDS, OptionSpec, ValueType
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_MILESTONE_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
+
+
+class _Invalid(ValueError):
+    """An option value that cannot be read; the message is for authors."""
+
+
+def parse_date(text: str) -> dt.date:
+    """Read an ISO ``YYYY-MM-DD`` date, refusing other shapes and impossible days."""
+    if not _DATE.fullmatch(text):
+        raise _Invalid(f"'{text}' is not a date of the form YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise _Invalid(f"'{text}' is not a valid date") from None
+
+
+def is_valid_id(text: str) -> bool:
+    return ID_PATTERN.fullmatch(text) is not None
+
+
+def _parse_id(text: str) -> str:
+    if not is_valid_id(text):
+        raise _Invalid(f"'{text}' is not a valid ID")
+    return text
+
+
+def _parse_value(spec: OptionSpec, text: str) -> object:
+    kind = spec.type
+    if kind is ValueType.TEXT:
+        return text
+    if kind is ValueType.ID:
+        return _parse_id(text)
+    if kind is ValueType.IDS:
+        items = [item.strip() for item in text.split(",")]
+        if any(not item for item in items):
+            raise _Invalid(f"'{text}' has an empty item in its comma-separated list")
+        return tuple(_parse_id(item) for item in items)
+    if kind is ValueType.DATE:
+        return parse_date(text)
+    if kind is ValueType.INTEGER:
+        if not re.fullmatch(r"[+-]?\d+", text):
+            raise _Invalid(f"'{text}' is not a whole number between {spec.minimum} and {spec.maximum}")
+        number = int(text)
+        if (spec.minimum is not None and number < spec.minimum) or (spec.maximum is not None and number > spec.maximum):
+            raise _Invalid(f"{number} is not between {spec.minimum} and {spec.maximum}")
+        return number
+    if kind is ValueType.NUMBER:
+        if not _NUMBER.fullmatch(text) or float(text.replace(",", ".")) <= 0:
+            raise _Invalid(f"'{text}' is not a positive number")
+        return float(text.replace(",", "."))
+    if kind is ValueType.CHOICE:
+        if text not in spec.choices:
+            raise _Invalid(f"'{text}' is not one of {', '.join(spec.choices)}")
+        return text
+    if kind is ValueType.MILESTONES:
+        steps = []
+        for entry in _MILESTONE_SPLIT.split(text.strip()):
+            date_text, _, label = entry.partition(" ")
+            if not label.strip():
+                raise _Invalid(f"milestone '{entry}' needs a date and a label ('YYYY-MM-DD label')")
+            steps.append(Milestone(parse_date(date_text), label.strip()))
+        return tuple(sorted(steps, key=lambda m: m.date))
+    raise AssertionError(kind)  # pragma: no cover - every ValueType is handled above
+
+
+def build_object(
+    kind: str,
+    argument: str,
+    raw_options: Mapping[str, object],
+    body: str,
+    location: Location,
+    docname: str = "",
+) -> tuple[TraceObject | None, list[Diagnostic]]:
+    """Read one directive into a :class:`TraceObject` and the problems found in it.
+
+    Returns no object when the argument is missing or its ID is invalid: such an
+    object cannot be referred to, and the diagnostic says why.
+    """
+    spec = KINDS[kind]
+    problems: list[Diagnostic] = []
+    argument = " ".join(argument.split())
+    object_id, _, title = argument.partition(" ")
+    if not object_id:
+        what = "a recommendation ID" if not spec.has_title else "an ID and a title"
+        return None, [error(location, "missing-argument", f"{kind} needs {what}")]
+    if not is_valid_id(object_id):
+        return None, [error(location, "invalid-id", f"{kind} has an invalid ID '{object_id}'", object_id)]
+    if spec.has_title and not title:
+        problems.append(error(location, "missing-title", f"{kind} {object_id} has no title", object_id))
+    if not spec.has_title and title:
+        problems.append(
+            error(
+                location,
+                "unexpected-title",
+                f"{kind} for {object_id} takes only a recommendation ID, not '{title}'",
+                object_id,
+            )
+        )
+        title = ""
+
+    raw: dict[str, str] = {}
+    values: dict[str, object] = {}
+    for name, value in raw_options.items():
+        text = "" if value is None else str(value).strip()
+        raw[name] = text
+        option = spec.options.get(name)
+        if option is None:
+            allowed = ", ".join(spec.options) or "none"
+            problems.append(
+                error(
+                    location,
+                    "unknown-option",
+                    f"{kind} {object_id} has unknown option '{name}' (allowed: {allowed})",
+                    object_id,
+                )
+            )
+            continue
+        if not text:
+            problems.append(error(location, "invalid-value", f"{kind} {object_id} has an empty '{name}'", object_id))
+            continue
+        try:
+            values[name] = _parse_value(option, text)
+        except _Invalid as exc:
+            code = "invalid-date" if option.type in (ValueType.DATE, ValueType.MILESTONES) else "invalid-value"
+            problems.append(error(location, code, f"{kind} {object_id} has an invalid '{name}': {exc}", object_id))
+    for name, option in spec.options.items():
+        if option.required and name not in raw:
+            problems.append(
+                error(location, "missing-option", f"{kind} for {object_id} needs the option '{name}'", object_id)
+            )
+
+    obj = TraceObject(kind, object_id, title, location, values, raw, body.strip("\n"), docname)
+    return obj, problems

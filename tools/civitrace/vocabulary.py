@@ -1,0 +1,187 @@
+"""The authoring vocabulary: kinds, their options, allowed values and French labels.
+
+This module is data. Every reader, rule and renderer asks it rather than
+spelling a kind, an option or a label itself, so that adding an option is a
+change in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+#: The ID grammar of DESIGN.md: ``R-01``, ``P1.2``, ``M-TRANSP-03``.
+ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
+
+
+class ValueType(Enum):
+    """How an option's raw text is read."""
+
+    ID = "id"  # one object ID
+    IDS = "ids"  # a comma-separated list of IDs
+    TEXT = "text"
+    DATE = "date"  # ISO YYYY-MM-DD
+    INTEGER = "integer"  # bounded by ``minimum``/``maximum``
+    NUMBER = "number"  # a positive decimal number
+    CHOICE = "choice"  # one of ``choices``
+    MILESTONES = "milestones"  # ``YYYY-MM-DD label`` entries separated by ';' or lines
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    """One option a kind accepts."""
+
+    name: str
+    type: ValueType
+    label: str  # French label shown on pages
+    targets: tuple[str, ...] = ()  # kinds an ID/IDS option may point to
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """One kind of traced object."""
+
+    name: str
+    label: str  # French, singular
+    plural: str  # French, plural
+    folder: str  # where authors are expected to write it
+    options: dict[str, OptionSpec] = field(default_factory=dict)
+    #: ``False`` when the argument is a recommendation ID, not a new ID and title.
+    has_title: bool = True
+    #: for kinds without their own ID: the kind their argument names.
+    argument_target: str | None = None
+
+
+STATUS_LABELS: dict[str, str] = {
+    "planned": "prévue",
+    "in-progress": "en cours",
+    "done": "réalisée",
+    "delayed": "en retard",
+    "abandoned": "abandonnée",
+}
+
+DECISION_LABELS: dict[str, str] = {
+    "adopted": "retenue",
+    "partial": "retenue en partie",
+    "declined": "non retenue",
+    "deferred": "reportée",
+}
+
+#: Decisions that must be backed by at least one measure.
+DECISIONS_NEEDING_MEASURE = frozenset({"adopted", "partial"})
+#: Decisions that cover a recommendation on their own, given a justification.
+DECISIONS_COVERING_ALONE = frozenset({"declined", "deferred"})
+#: Statuses for which a passed due date is not lateness.
+CLOSED_STATUSES = frozenset({"done", "abandoned"})
+
+#: Majority-judgment grades (vote at adoption, citizens' follow-up assessment).
+GRADE_LABELS: dict[int, str] = {
+    1: "à rejeter",
+    2: "insuffisant",
+    3: "passable",
+    4: "bien",
+    5: "très bien",
+}
+
+#: Label shown for a measure that is late at the date of the build.
+LATE_LABEL = "en retard"
+UNCOVERED_LABEL = "non couverte"
+
+
+def _opt(name: str, type_: ValueType, label: str, **kw: object) -> tuple[str, OptionSpec]:
+    return name, OptionSpec(name, type_, label, **kw)  # type: ignore[arg-type]
+
+
+KINDS: dict[str, KindSpec] = {
+    spec.name: spec
+    for spec in (
+        KindSpec("principle", "principe", "principes", "opinion"),
+        KindSpec(
+            "recommendation",
+            "recommandation",
+            "recommandations",
+            "opinion",
+            dict(
+                [
+                    _opt("principle", ValueType.ID, "Principe", targets=("principle",)),
+                    _opt("vote", ValueType.INTEGER, "Vote (jugement majoritaire)", minimum=1, maximum=5),
+                ]
+            ),
+        ),
+        KindSpec("axis", "axe", "axes", "strategy"),
+        KindSpec(
+            "measure",
+            "mesure",
+            "mesures",
+            "strategy",
+            dict(
+                [
+                    _opt("responds", ValueType.IDS, "Répond à", targets=("recommendation",)),
+                    _opt("axis", ValueType.ID, "Axe", targets=("axis",)),
+                    _opt("owner", ValueType.TEXT, "Pilote"),
+                    _opt("status", ValueType.CHOICE, "Statut", choices=tuple(STATUS_LABELS)),
+                    _opt("start", ValueType.DATE, "Début"),
+                    _opt("due", ValueType.DATE, "Échéance"),
+                    _opt("progress", ValueType.INTEGER, "Avancement", minimum=0, maximum=100),
+                    _opt("weight", ValueType.NUMBER, "Poids"),
+                    _opt("milestones", ValueType.MILESTONES, "Jalons"),
+                ]
+            ),
+        ),
+        KindSpec(
+            "indicator",
+            "indicateur",
+            "indicateurs",
+            "strategy",
+            dict(
+                [
+                    _opt("measure", ValueType.ID, "Mesure", targets=("measure",)),
+                    _opt("target", ValueType.TEXT, "Cible"),
+                    _opt("unit", ValueType.TEXT, "Unité"),
+                ]
+            ),
+        ),
+        KindSpec(
+            "response",
+            "réponse",
+            "réponses",
+            "strategy",
+            dict([_opt("decision", ValueType.CHOICE, "Décision", choices=tuple(DECISION_LABELS), required=True)]),
+            has_title=False,
+            argument_target="recommendation",
+        ),
+        KindSpec(
+            "assessment",
+            "appréciation de la convention",
+            "appréciations de la convention",
+            "opinion",
+            dict(
+                [
+                    _opt("grade", ValueType.INTEGER, "Note de la convention", minimum=1, maximum=5, required=True),
+                    _opt("date", ValueType.DATE, "Séance de suivi", required=True),
+                ]
+            ),
+            has_title=False,
+            argument_target="recommendation",
+        ),
+    )
+}
+
+#: Kinds whose argument is a new, project-unique ID.
+ID_KINDS = tuple(name for name, spec in KINDS.items() if spec.has_title)
+#: Kinds whose argument names a recommendation (they have no ID of their own).
+ATTACHED_KINDS = tuple(name for name, spec in KINDS.items() if not spec.has_title)
+
+
+def label_for(option: str, value: str) -> str:
+    """Return the French label of a ``status`` or ``decision`` value (the value itself if unknown)."""
+    if option == "status":
+        return STATUS_LABELS.get(value, value)
+    if option == "decision":
+        return DECISION_LABELS.get(value, value)
+    return value
