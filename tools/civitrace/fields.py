@@ -107,6 +107,7 @@ def build_object(
         return None, [error(location, "invalid-id", f"{kind} has an invalid ID '{object_id}'", object_id)]
     if spec.has_title and not title:
         problems.append(error(location, "missing-title", f"{kind} {object_id} has no title", object_id))
+    name_of = f"{kind} {object_id}" if spec.has_title else f"{kind} for {object_id}"
     if not spec.has_title and title:
         problems.append(
             error(
@@ -130,23 +131,23 @@ def build_object(
                 error(
                     location,
                     "unknown-option",
-                    f"{kind} {object_id} has unknown option '{name}' (allowed: {allowed})",
+                    f"{name_of} has unknown option '{name}' (allowed: {allowed})",
                     object_id,
                 )
             )
             continue
         if not text:
-            problems.append(error(location, "invalid-value", f"{kind} {object_id} has an empty '{name}'", object_id))
+            problems.append(error(location, "invalid-value", f"{name_of} has an empty '{name}'", object_id))
             continue
         try:
             values[name] = _parse_value(option, text)
         except _Invalid as exc:
             code = "invalid-date" if option.type in (ValueType.DATE, ValueType.MILESTONES) else "invalid-value"
-            problems.append(error(location, code, f"{kind} {object_id} has an invalid '{name}': {exc}", object_id))
+            problems.append(error(location, code, f"{name_of} has an invalid '{name}': {exc}", object_id))
     for name, option in spec.options.items():
         if option.required and name not in raw:
             problems.append(
-                error(location, "missing-option", f"{kind} for {object_id} needs the option '{name}'", object_id)
+                error(location, "missing-option", f"{name_of} needs the option '{name}'", object_id)
             )
 
     obj = TraceObject(kind, object_id, title, location, values, raw, body.strip("\n"), docname)
