@@ -102,7 +102,5 @@ def test_removing_a_measures_responds_reports_the_uncovered_recommendation(repo_
 
     done = run_cli("check", str(copy), "--as-of", "2026-11-28")
     assert done.returncode == 1
-    expected = (
-        f"{rec.location.path}:{rec.location.line}: error: recommendation {rec.id} is not covered by any measure or response"
-    )
+    expected = f"{rec.location.path}:{rec.location.line}: error: recommendation {rec.id} is not covered by any measure or response"
     assert expected in done.stdout.splitlines()

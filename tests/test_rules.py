@@ -55,7 +55,9 @@ CASES = {
     ),
     "invalid vote": (
         ":::{recommendation} R-03 Vote\n:principle: P-1\n:vote: bien\n:::\n:::{response} R-03\n:decision: declined\n\nNon.\n:::\n",
-        ["strategy/extra.md:1: error: recommendation R-03 has an invalid 'vote': 'bien' is not a whole number between 1 and 5"],
+        [
+            "strategy/extra.md:1: error: recommendation R-03 has an invalid 'vote': 'bien' is not a whole number between 1 and 5"
+        ],
     ),
     "invalid decision": (
         ":::{response} R-01\n:decision: oui\n:::\n",
@@ -77,10 +79,7 @@ CASES = {
     ),
     "two responses": (
         ":::{response} R-02\n:decision: declined\n\nAutre avis.\n:::\n",
-        [
-            "strategy/extra.md:1: error: recommendation R-02 has a second response "
-            "(the first is at strategy/axe.md:22)"
-        ],
+        ["strategy/extra.md:1: error: recommendation R-02 has a second response (the first is at strategy/axe.md:22)"],
     ),
     "adopted without measure": (
         ":::{recommendation} R-03 Sans mesure\n:principle: P-1\n:::\n\n:::{response} R-03\n:decision: adopted\n\nOui.\n:::\n",

@@ -81,14 +81,20 @@ class TraceObject:
             return (value,)
         return tuple(value)  # type: ignore[arg-type]
 
-    def links(self) -> Iterator[Link]:
+    def links(self) -> tuple[Link, ...]:
         """Every reference this object makes, in option order."""
+        return self._links
+
+    @cached_property
+    def _links(self) -> tuple[Link, ...]:
+        # Computed once: rules, indexes and the graph all walk the links.
+        found = []
         if not self.has_own_id and self.spec.argument_target:
-            yield Link(self, "argument", self.id, (self.spec.argument_target,))
+            found.append(Link(self, "argument", self.id, (self.spec.argument_target,)))
         for name, opt in self.spec.options.items():
             if opt.type in (ValueType.ID, ValueType.IDS):
-                for target in self.ids(name):
-                    yield Link(self, name, target, opt.targets)
+                found.extend(Link(self, name, target, opt.targets) for target in self.ids(name))
+        return tuple(found)
 
     def signature(self) -> tuple:
         """Everything an author wrote, for comparing what two readers saw."""

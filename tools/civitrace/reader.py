@@ -16,16 +16,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from docutils.parsers.rst import Directive
-from docutils.parsers.rst.states import MarkupError
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import make_fence_rule
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
-from myst_parser.parsers.directives import parse_directive_text
 
-from . import directive_syntax
 from .diagnostics import Diagnostic, Location, error, warning
+from .fast_split import split_simple
 from .fields import build_object
 from .model import Project, TraceObject
 from .vocabulary import KINDS
@@ -36,16 +33,6 @@ SKIPPED_DIRS = frozenset(
 )
 _DIRECTIVE_INFO = re.compile(r"\{([^}\s]+)\}\s*(.*)", re.DOTALL)
 _FENCE_MARKERS = ("```", "~~~", ":::")
-
-
-class _TracedDirective(Directive):
-    """Stand-in class carrying the attributes MyST needs to split a directive."""
-
-    required_arguments = directive_syntax.REQUIRED_ARGUMENTS
-    optional_arguments = directive_syntax.OPTIONAL_ARGUMENTS
-    final_argument_whitespace = directive_syntax.FINAL_ARGUMENT_WHITESPACE
-    has_content = directive_syntax.HAS_CONTENT
-    option_spec = directive_syntax.OPTION_SPEC
 
 
 @lru_cache(maxsize=1)
@@ -143,13 +130,21 @@ def _read_directive(
 ) -> int | None:
     """Read one traced directive; return the 1-based line where its body starts."""
     location = Location(path, line)
-    try:
-        parsed = parse_directive_text(_TracedDirective, first_line, content, line=line)
-    except MarkupError as exc:
-        diagnostics.append(error(location, "syntax", f"{kind}: {exc}"))
-        return None
-    for problem in parsed.warnings:
-        diagnostics.append(error(Location(path, problem.lineno or line), "syntax", f"{kind}: {problem.msg}"))
+    parsed = split_simple(first_line, content)
+    if parsed is None:
+        # Imported here: docutils and MyST's directive parser cost more to load than most runs spend reading.
+        from docutils.parsers.rst.states import MarkupError
+        from myst_parser.parsers.directives import parse_directive_text
+
+        from .directive_syntax import StandInDirective
+
+        try:
+            parsed = parse_directive_text(StandInDirective, first_line, content, line=line)
+        except MarkupError as exc:
+            diagnostics.append(error(location, "syntax", f"{kind}: {exc}"))
+            return None
+        for problem in parsed.warnings:
+            diagnostics.append(error(Location(path, problem.lineno or line), "syntax", f"{kind}: {problem.msg}"))
     argument = parsed.arguments[0] if parsed.arguments else ""
     obj, problems = build_object(kind, argument, parsed.options, "\n".join(parsed.body), location, docname)
     diagnostics.extend(problems)
