@@ -61,3 +61,36 @@ def error(location: Location, code: str, message: str, *ids: str) -> Diagnostic:
 def warning(location: Location, code: str, message: str, *ids: str) -> Diagnostic:
     """Build a warning diagnostic."""
     return Diagnostic(location, Severity.WARNING, code, message, ids)
+
+
+#: Every diagnostic code, with what it means for an author (French, shown in the authors' guide).
+CODES: dict[str, str] = {
+    # reading files
+    "encoding": "le fichier n'est pas encodé en UTF-8",
+    "binary-content": "le fichier contient des données binaires",
+    "empty-file": "le fichier est vide",
+    "unreadable": "le fichier ne peut pas être lu",
+    "unclosed-fence": "une directive ouverte n'est jamais fermée",
+    "syntax": "la directive ne peut pas être découpée (options mal formées)",
+    "internal-error": "erreur inattendue de l'outil sur ce fichier",
+    # one object
+    "missing-argument": "la directive n'a ni identifiant ni titre",
+    "invalid-id": "l'identifiant ne respecte pas la forme attendue",
+    "missing-title": "l'objet n'a pas de titre",
+    "unexpected-title": "une réponse ou une appréciation ne prend que l'identifiant d'une recommandation",
+    "unknown-option": "option inconnue pour ce type d'objet",
+    "invalid-value": "valeur invalide (statut, décision, vote, avancement, identifiant…)",
+    "invalid-date": "date mal formée (attendu AAAA-MM-JJ)",
+    "missing-option": "option obligatoire absente",
+    # between objects
+    "duplicate-id": "identifiant déjà utilisé",
+    "unknown-reference": "référence à un identifiant inconnu",
+    "wrong-kind": "référence à un objet du mauvais type",
+    "uncovered": "recommandation sans mesure ni réponse justifiée",
+    "duplicate-response": "deux réponses pour une même recommandation",
+    "response-without-measure": "réponse retenue (ou en partie) sans mesure",
+    "missing-justification": "réponse non retenue ou reportée sans justification publique",
+    "duplicate-assessment": "deux appréciations de la convention à la même date",
+    "due-before-start": "échéance antérieure au début",
+    "late": "mesure en retard (échéance passée, ni réalisée ni abandonnée)",
+}
