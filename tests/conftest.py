@@ -16,3 +16,11 @@ REPO = Path(__file__).resolve().parent.parent
 def repo_root() -> Path:
     """The repository root, which holds the example corpus."""
     return REPO
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory):
+    """The repository's example site, built once per session (HTML, fresh environment, conf in docs/)."""
+    from sphinx_helpers import build
+
+    return build(REPO, tmp_path_factory.mktemp("example-site"), confdir=REPO / "docs")

@@ -91,6 +91,8 @@ GRADE_LABELS: dict[int, str] = {
 #: Label shown for a measure that is late at the date of the build.
 LATE_LABEL = "en retard"
 UNCOVERED_LABEL = "non couverte"
+#: Kinds whose French name is masculine (principe, axe, indicateur): participles agree with them.
+MASCULINE_KINDS = frozenset({"principle", "axis", "indicator"})
 
 
 def _opt(name: str, type_: ValueType, label: str, **kw: object) -> tuple[str, OptionSpec]:
@@ -185,3 +187,107 @@ def label_for(option: str, value: str) -> str:
     if option == "decision":
         return DECISION_LABELS.get(value, value)
     return value
+
+
+#: Words the Sphinx pages show around the objects (back-links, matrix, summary), in French.
+PAGE_LABELS: dict[str, str] = {
+    "response_to": "Réponse à",
+    "assessment_of": "Appréciation de la convention sur",
+    "public_response": "Réponse publique",
+    "no_response": "pas encore de réponse publique",
+    "see_response": "voir la réponse",
+    "responding_measures": "Mesures qui y répondent",
+    "no_measure": "aucune mesure",
+    "coverage": "Couverture",
+    "assessments": "Appréciations de la convention",
+    "indicators": "Indicateurs",
+    "no_indicator": "aucun indicateur",
+    "recommendations": "Recommandations",
+    "no_recommendation": "aucune recommandation",
+    "axis_measures": "Mesures de l'axe",
+    "no_status": "non renseigné",
+    "late_on": "en retard au {date}",
+    "invalid_value": "valeur invalide",
+    "unnamed_object": "objet sans identifiant valide",
+    "principle": "Principe",
+    "recommendation": "Recommandation",
+    "decision": "Réponse",
+    "measures_with_status": "Mesures (statut)",
+    "no_principle": "sans principe",
+    "matrix_title": "Recommandations et mesures",
+    "covered_recommendations": "Recommandations couvertes : {covered} sur {total} ({percent})",
+    "coverage_by_principle": "Couverture par principe",
+    "covered": "Couvertes",
+    "rate": "Taux",
+    "total": "Total",
+    "measures_by_status": "Mesures par statut",
+    "status": "Statut",
+    "measures": "Mesures",
+    "late_measures": "dont en retard au {date}",
+    "responses_by_decision": "Réponses par décision",
+    "without_response": "sans réponse",
+    "count": "Recommandations",
+}
+
+#: Words of the follow-up pages (dashboard, "Ce qui a changé", histories, timelines, open data), in French.
+FOLLOWUP_LABELS: dict[str, str] = {
+    "overall_progress": "Avancement d'ensemble : {percent}",
+    "overall_detail": " (moyenne sur {counted} mesures sur {total})",
+    "progress_by_principle": "Avancement par principe",
+    "progress_by_axis": "Avancement par axe",
+    "axis": "Axe",
+    "progress": "Avancement",
+    "rollup_note": "L'avancement d'un principe ou d'un axe est la moyenne de l'avancement de ses mesures, "
+    "pondérée par leur poids lorsqu'il est indiqué. Une mesure réalisée sans pourcentage compte pour 100 %, "
+    "une mesure prévue pour 0 % ; les mesures abandonnées et celles dont l'avancement n'est pas renseigné "
+    "ne comptent pas.",
+    "weighted": "pondéré",
+    "late_title": "Mesures en retard au {date}",
+    "no_late": "Aucune mesure n'est en retard au {date}.",
+    "owner": "Pilote",
+    "due": "Échéance",
+    "deadlines_title": "Prochaines échéances (à partir du {date})",
+    "no_deadline": "Aucune échéance à venir.",
+    "date": "Date",
+    "measure": "Mesure",
+    "step": "Étape",
+    "measure_due": "Échéance de la mesure",
+    "assessments_title": "Réponse de la Métropole et appréciation de la convention",
+    "assessments_note": "La note est celle que les membres de la convention donnent, au jugement majoritaire "
+    "(de 1, « à rejeter », à 5, « très bien »), à la suite donnée à chaque recommandation. Elle est tenue à part "
+    "du statut que la Métropole donne à ses mesures.",
+    "metropole": "Réponse de la Métropole",
+    "convention_grade": "Appréciation de la convention",
+    "not_assessed": "pas encore appréciée",
+    "previous_grade": "avant : {grade}, {date}",
+    "grade_summary": "Dernières appréciations",
+    "history_unavailable": "Historique indisponible",
+    "history_partial": "Historique partiel : le dépôt git est un clone superficiel, les modifications les plus "
+    "anciennes n'y figurent pas.",
+    "history": "Historique",
+    "last_change": "Dernière modification : {date}",
+    "no_history": "Aucune modification enregistrée dans l'historique git.",
+    "older_entries": "… et {count} modifications plus anciennes.",
+    "in_version": "version {version}",
+    "not_released": "pas encore dans une version étiquetée",
+    "timeline": "Calendrier",
+    "start": "Début",
+    "today": "au {date}",
+    "upcoming": "à venir",
+    "since_tag": "Depuis la version {tag} ({date})",
+    "since_tag_note": "Modifications enregistrées depuis la dernière version étiquetée, "
+    "jusqu'à la version publiée ici.",
+    "version_title": "Version {tag} ({date})",
+    "first_version": "Première version : {contents}.",
+    "coverage_change": "Couverture des recommandations : {before} → {after}.",
+    "coverage_now": "Couverture des recommandations : {after}.",
+    "no_change": "Aucun changement des objets suivis.",
+    "no_tag": "Aucune version n'est encore étiquetée dans git : les changements s'afficheront ici "
+    "d'une version adoptée à la suivante.",
+    "subscribe": "S'abonner aux changements (fil Atom)",
+    "feed_title": "{project} — ce qui a changé",
+    "download_json": "Les objets au format JSON",
+    "download_csv": "Les objets au format CSV (une ligne par objet)",
+    "download_schema": "Le schéma JSON du fichier JSON",
+    "download_atom": "Le fil Atom des changements",
+}

@@ -1,0 +1,74 @@
+"""Sphinx configuration of the example site.
+
+The source folder is the repository root (``opinion/``, ``strategy/``, ``docs/``)
+and this file lives in ``docs/``::
+
+    sphinx-build -c docs -W --keep-going -b html . _build/html
+"""
+
+from __future__ import annotations
+
+project = "civitrace — Montpellier Méditerranée Métropole"
+author = "Montpellier Méditerranée Métropole"
+language = "fr"
+
+# The site's home page is docs/index.md; docs/_extra/index.html redirects the site root to it.
+root_doc = "docs/index"
+
+extensions = ["myst_parser", "civitrace"]
+myst_enable_extensions = ["colon_fence"]
+source_suffix = {".md": "markdown"}
+
+# Everything under the repository root that is not part of the site.
+exclude_patterns = [
+    "_build",
+    "build",
+    "dist",
+    ".*",  # hidden folders and files: .git, .nox, .venv, .pytest_cache…
+    "**/.*",
+    ".nox",
+    ".venv",
+    "venv",
+    ".pytest_cache",
+    "**/.pytest_cache",
+    "**/__pycache__",
+    "**/node_modules",
+    "*.egg-info",
+    "tests",
+    "tools",
+    "benchmarks",
+    "README.md",
+    "docs/_extra",
+]
+
+# -- HTML ---------------------------------------------------------------------------------------
+
+html_theme = "furo"
+html_title = project
+html_extra_path = ["_extra"]
+
+# -- PDF (LaTeX) --------------------------------------------------------------------------------
+# `nox -s pdf` builds it with xelatex and latexmk into _build/pdf/civitrace.pdf; `nox -s site`
+# also copies it into the site, whose pages link to it. The cover shows the version and the
+# date of the last change, from git (see civitrace.sphinx_ext.publishing), never the clock.
+
+from pathlib import Path  # noqa: E402
+
+from civitrace.sphinx_ext.latex_settings import latex_elements as _latex_elements  # noqa: E402
+from civitrace.sphinx_ext.publishing import publication as _publication  # noqa: E402
+
+pdf_title = "Avis de la convention citoyenne sur l'IA et stratégie de la donnée et de l'IA"
+pdf_subtitle = "Recommandations, réponses de la Métropole, mesures et suivi"
+pdf_running_title = "Convention citoyenne sur l'IA et stratégie de la Métropole"  # each page's header
+
+latex_engine = "xelatex"
+latex_documents = [(root_doc, "civitrace.tex", pdf_running_title, author, "manual")]
+latex_elements = _latex_elements(
+    collectivity=author,
+    title=pdf_title,
+    subtitle=pdf_subtitle,
+    info=_publication(Path(__file__).resolve().parent.parent),
+)
+latex_use_xindy = False  # no index in the PDF, so no xindy to install
+latex_domain_indices = False
+latex_show_urls = "footnote"  # on paper, a link's address is printed

@@ -1,0 +1,37 @@
+"""The civitrace Sphinx extension: directives, the ``{trace}`` role, pages and warnings.
+
+``extensions = ["myst_parser", "civitrace"]`` and ``myst_enable_extensions =
+["colon_fence"]`` in ``conf.py`` are all a project needs. Each feature is a
+module with a ``setup(app)`` function, listed in :data:`FEATURES`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .. import __version__
+from . import build_date, consistency, directives, followup, incremental, nodes, publishing, resolve, roles
+from . import graph_directive
+from .domain import CivitraceDomain
+
+#: Bump when what the extension stores in the environment changes shape.
+ENV_VERSION = 1
+
+#: Feature modules, each registering its own config values, nodes, directives and events.
+FEATURES = (build_date, nodes, roles, directives, resolve, consistency, incremental, publishing, followup, graph_directive)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the domain and every feature; safe for parallel reading and writing."""
+    app.setup_extension("myst_parser")
+    app.add_domain(CivitraceDomain)
+    for feature in FEATURES:
+        feature.setup(app)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

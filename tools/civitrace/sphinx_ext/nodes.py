@@ -1,0 +1,45 @@
+"""Placeholder nodes: where a page shows what other documents say.
+
+Directives only know their own document, so they leave these nodes behind;
+:mod:`.resolve` replaces every one of them at ``doctree-resolved``, from the
+whole model, before any writer sees the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+
+class TraceBacklinks(nodes.General, nodes.Element):
+    """On an object's block: its links from other objects (``kind``, ``object_id`` attributes)."""
+
+
+class TraceLateFlag(nodes.Inline, nodes.Element):
+    """Next to a measure's status: "en retard" when late at the build date (``object_id``)."""
+
+
+class TraceMatrix(nodes.General, nodes.Element):
+    """The recommendation × measure table."""
+
+
+class TraceSummary(nodes.General, nodes.Element):
+    """The coverage figures."""
+
+
+PLACEHOLDERS: tuple[type[nodes.Element], ...] = (TraceBacklinks, TraceLateFlag, TraceMatrix, TraceSummary)
+
+
+def _skip(translator: Any, node: nodes.Element) -> None:
+    # Only reached if a builder writes a page without resolving it first:
+    # an unfilled placeholder is better dropped than a crash.
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> None:
+    """Register the placeholder nodes with a skipping visitor for every common builder."""
+    visitors = {name: (_skip, None) for name in ("html", "latex", "text", "man", "texinfo")}
+    for node_class in PLACEHOLDERS:
+        app.add_node(node_class, **visitors)

@@ -1,0 +1,98 @@
+"""How one option value of an object reads on a page, in French."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+
+from ..model import Milestone, TraceObject
+from ..vocabulary import GRADE_LABELS, PAGE_LABELS, STATUS_LABELS, ValueType, label_for
+from .publishing import french_date
+
+
+def trace_xref(target: str, docname: str) -> pending_xref:
+    """A link to an object, resolved (text and target) once every document is read.
+
+    It does not warn when the ID is unknown: the rules already report the
+    reference, at the same place, with the same words as ``civitrace check``.
+    """
+    xref = pending_xref(
+        "",
+        refdomain="civitrace",
+        reftype="trace",
+        reftarget=target,
+        refexplicit=False,
+        refwarn=False,
+        refdoc=docname,
+    )
+    xref += nodes.inline(target, target, classes=["xref", "civitrace"])
+    return xref
+
+
+def percent(value: int | float) -> str:
+    """``70 %`` (French puts a non-breaking space before the sign)."""
+    return f"{value:g}\u00a0%"
+
+
+def grade(value: int) -> str:
+    """A majority-judgment grade: ``4 — bien``."""
+    label = GRADE_LABELS.get(value)
+    return f"{value} — {label}" if label else str(value)
+
+
+def status_text(measure: TraceObject) -> str:
+    """A measure's status in French, or "non renseigné"."""
+    status = measure.get("status")
+    return STATUS_LABELS.get(str(status), str(status)) if status else PAGE_LABELS["no_status"]
+
+
+def number(value: float) -> str:
+    """A decimal number the French way: ``1,5``."""
+    return f"{value:g}".replace(".", ",")
+
+
+_INTEGER_FORMATS: dict[str, Callable[[int], str]] = {"progress": percent, "vote": grade, "grade": grade}
+
+
+def value_nodes(obj: TraceObject, name: str, docname: str) -> list[nodes.Node]:
+    """The nodes showing option ``name`` of ``obj``; invalid values show as written."""
+    spec = obj.spec.options.get(name)
+    raw = obj.raw.get(name, "")
+    if spec is None or name not in obj.values:
+        note = nodes.emphasis("", f" ({PAGE_LABELS['invalid_value']})")
+        return [nodes.Text(raw), note] if raw else [note]
+    value = obj.values[name]
+    if spec.type in (ValueType.ID, ValueType.IDS):
+        found: list[nodes.Node] = []
+        for index, target in enumerate(obj.ids(name)):
+            if index:
+                found.append(nodes.Text(", "))
+            found.append(trace_xref(target, docname))
+        return found
+    if spec.type is ValueType.MILESTONES:
+        return [milestone_list(value)]  # type: ignore[arg-type]
+    return [nodes.Text(scalar_text(name, spec.type, value))]
+
+
+def scalar_text(name: str, value_type: ValueType, value: object) -> str:
+    """A single (non-link, non-list) value as text."""
+    if value_type is ValueType.DATE and isinstance(value, dt.date):
+        return french_date(value)
+    if value_type is ValueType.INTEGER and isinstance(value, int):
+        return _INTEGER_FORMATS.get(name, str)(value)
+    if value_type is ValueType.NUMBER and isinstance(value, float):
+        return number(value)
+    if value_type is ValueType.CHOICE:
+        return label_for(name, str(value))
+    return str(value)
+
+
+def milestone_list(milestones: tuple[Milestone, ...]) -> nodes.bullet_list:
+    """Dated steps, one a line: ``31 mars 2025 : Inventaire des usages``."""
+    items = nodes.bullet_list(classes=["civitrace-milestones"])
+    for step in milestones:
+        items += nodes.list_item("", nodes.paragraph("", f"{french_date(step.date)} : {step.label}"))
+    return items
