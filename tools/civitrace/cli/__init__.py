@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import check_command
+from . import check_command, diff_command, export_command, graph_command
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = [check_command]
+COMMANDS = [check_command, diff_command, export_command, graph_command]
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 

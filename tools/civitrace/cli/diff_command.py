@@ -1,0 +1,70 @@
+"""``civitrace diff REV1 [REV2]``: what changed between two versions of the project."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..history.changes import compare
+from ..history.diff_formats import FORMATS
+from ..history.git_revisions import GitError, open_repository
+from ..history.versions import Version
+from ..reader import read_project
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "diff",
+        help="compare two versions of the project (git tags or commits)",
+        description="Compare the project at git revision REV1 with REV2 (default: the files on disk): "
+        "objects added, removed or retitled; changes of status, progress, decision, dates and links; "
+        "coverage of the recommendations before and after. One change a line.",
+    )
+    parser.add_argument("rev1", metavar="REV1", help="the older version: a tag, branch or commit")
+    parser.add_argument(
+        "rev2", metavar="REV2", nargs="?", default=None, help="the newer version (default: the working tree)"
+    )
+    parser.add_argument(
+        "-C",
+        "--root",
+        type=Path,
+        default=Path("."),
+        metavar="ROOT",
+        help="project folder, inside a git repository (default: the current folder)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        default="text",
+        help="text (English, one change a line), markdown (French, for a council report) or json (default: text)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here: the cli package imports this module before it defines UsageError.
+    from . import UsageError
+
+    try:
+        repo = open_repository(args.root)
+        before = Version(args.rev1, repo.commit(args.rev1))
+        old = repo.read_project(before.commit.sha)  # type: ignore[union-attr]
+        if args.rev2 is None:
+            after = Version("working tree")
+            new = read_project(args.root)
+        else:
+            after = Version(args.rev2, repo.commit(args.rev2))
+            new = repo.read_project(after.commit.sha)  # type: ignore[union-attr]
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
+    report = FORMATS[args.format](compare(old, new), before, after)
+    if args.output:
+        try:
+            Path(args.output).write_text(report, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write '{args.output}': {exc.strerror}") from None
+    else:
+        sys.stdout.write(report)
+    return 0

@@ -1,0 +1,53 @@
+"""``civitrace export``: the traced objects as open data (JSON or CSV), or the JSON Schema."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from ..export.schema import shipped_schema
+from ..export.tabular import to_csv, to_json
+from ..reader import read_project
+from ..source_date import source_timestamp, version_label
+from .arguments import add_root
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export the traced objects as open data (JSON or CSV)",
+        description="Write every traced object under ROOT, one entry per object with its options "
+        "(links as ID lists) and its text: JSON described by a JSON Schema (--schema prints it), or CSV.",
+    )
+    add_root(parser)
+    parser.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")
+    parser.add_argument("--schema", action="store_true", help="print the JSON Schema of the JSON export instead")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    # Imported here: the cli package imports this module before it defines UsageError.
+    from . import UsageError
+
+    if args.schema:
+        data = shipped_schema()
+    else:
+        project = read_project(args.root)
+        if args.format == "csv":
+            data = to_csv(project)
+        else:
+            stamp = source_timestamp(args.root)
+            date = dt.datetime.fromtimestamp(stamp, tz=dt.UTC).date().isoformat() if stamp is not None else None
+            data = to_json(project, version_label(args.root), date)
+    if args.output:
+        try:
+            # newline="": the CSV module already wrote the CRLF line ends RFC 4180 asks for.
+            Path(args.output).write_text(data, encoding="utf-8", newline="")
+        except OSError as exc:
+            raise UsageError(f"cannot write '{args.output}': {exc.strerror}") from None
+    else:
+        sys.stdout.write(data)
+    return 0

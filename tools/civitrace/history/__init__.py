@@ -1,0 +1,1 @@
+"""The project's history in git: versions at revisions, what changed between them, each object's history."""
