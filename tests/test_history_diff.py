@@ -182,7 +182,7 @@ def test_diff_text_against_the_working_tree(repo, capsys):
 
 
 def test_diff_markdown_for_a_council_report(repo, capsys):
-    code, out, _ = run_diff(capsys, "v1", "v2", "--root", str(repo), "--format", "markdown")
+    code, out, _ = run_diff(capsys, "v1", "v2", "-C", str(repo), "--format", "markdown")
     assert code == 0
     assert out.splitlines() == [
         "# Évolution entre v1 (10 janvier 2025) et v2 (1er avril 2025)",

@@ -34,7 +34,7 @@ CASES = {
     "wrong kind": (
         ":::{measure} M-08 Mesure\n:responds: M-01\n:axis: P-1\n:::\n",
         [
-            "strategy/extra.md:1: error: measure M-08 belongs to P-1, which is a principle, not a axis",
+            "strategy/extra.md:1: error: measure M-08 belongs to P-1, which is a principle, not an axis",
             "strategy/extra.md:1: error: measure M-08 responds to M-01, which is a measure, not a recommendation",
         ],
     ),
@@ -100,6 +100,13 @@ CASES = {
         [
             "strategy/extra.md:1: error: recommendation R-03 is not covered by any measure or response",
             "strategy/extra.md:4: error: response for R-03 needs the option 'decision'",
+        ],
+    ),
+    "options after a blank line": (
+        ":::{measure} M-09 Mesure\n\n:responds: R-01\n:status: done\n:::\n",
+        [
+            "strategy/extra.md:1: error: measure M-09 has ':responds: R-01' in its text: write options right "
+            "under the opening line, with no blank line before them"
         ],
     ),
     "response with a title": (

@@ -82,6 +82,7 @@ CODES: dict[str, str] = {
     "invalid-value": "valeur invalide (statut, décision, vote, avancement, identifiant…)",
     "invalid-date": "date mal formée (attendu AAAA-MM-JJ)",
     "missing-option": "option obligatoire absente",
+    "option-in-body": "des options séparées de la ligne d'ouverture par une ligne vide sont lues comme du texte",
     # between objects
     "duplicate-id": "identifiant déjà utilisé",
     "unknown-reference": "référence à un identifiant inconnu",

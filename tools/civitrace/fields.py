@@ -18,6 +18,8 @@ from .vocabulary import ID_PATTERN, KINDS, OptionSpec, ValueType
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _MILESTONE_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
+#: A line that looks like an option; in a body it means options were separated from the opening line.
+_OPTION_LIKE = re.compile(r":[A-Za-z][A-Za-z0-9_-]*:(?:[ \t].*)?")
 
 
 class _Invalid(ValueError):
@@ -146,9 +148,20 @@ def build_object(
             problems.append(error(location, code, f"{name_of} has an invalid '{name}': {exc}", object_id))
     for name, option in spec.options.items():
         if option.required and name not in raw:
-            problems.append(
-                error(location, "missing-option", f"{name_of} needs the option '{name}'", object_id)
+            problems.append(error(location, "missing-option", f"{name_of} needs the option '{name}'", object_id))
+
+    first_line = body.strip("\n").split("\n", 1)[0].strip()
+    if _OPTION_LIKE.fullmatch(first_line):
+        # MyST reads options only right under the opening line: after a blank line they become text.
+        problems.append(
+            error(
+                location,
+                "option-in-body",
+                f"{name_of} has '{first_line}' in its text: write options right under the opening line, "
+                "with no blank line before them",
+                object_id,
             )
+        )
 
     obj = TraceObject(kind, object_id, title, location, values, raw, body.strip("\n"), docname)
     return obj, problems

@@ -215,7 +215,7 @@ def read_project(root: Path | str, excludes: Iterable[str] | None = None) -> Pro
         try:
             data = (root / rel).read_bytes()
         except OSError as exc:
-            diagnostics.append(error(Location(rel, 0), "unreadable", f"cannot read file: {exc.strerror}"))
+            diagnostics.append(error(Location(rel, 1), "unreadable", f"cannot read file: {exc.strerror}"))
             continue
         text, problems = decode(data, rel)
         diagnostics.extend(problems)

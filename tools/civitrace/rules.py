@@ -50,7 +50,7 @@ def references(project: Project) -> Iterator[Diagnostic]:
                 yield error(
                     obj.location,
                     "wrong-kind",
-                    f"{_name(obj)} {verb} {link.target}, which is a {target.kind}, not a {what}",
+                    f"{_name(obj)} {verb} {link.target}, which is {_a(target.kind)}, not {_a(what)}",
                     obj.id,
                     link.target,
                 )
@@ -62,6 +62,11 @@ _VERBS = {
     "axis": "belongs to",
     "measure": "measures",
 }
+
+
+def _a(noun: str) -> str:
+    """The English indefinite article with its noun: 'an axis', 'a measure'."""
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
 def _name(obj: TraceObject) -> str:

@@ -6,6 +6,8 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from ..fields import parse_date
+
 
 def existing_dir(text: str) -> Path:
     """A project root: must be an existing folder."""
@@ -16,11 +18,11 @@ def existing_dir(text: str) -> Path:
 
 
 def iso_date(text: str) -> dt.date:
-    """An ISO ``YYYY-MM-DD`` date."""
+    """An ISO ``YYYY-MM-DD`` date, read as strictly as dates in the sources."""
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date of the form YYYY-MM-DD") from None
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_root(parser: argparse.ArgumentParser) -> None:

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "-C",
-        "--root",
+        dest="root",
         type=Path,
         default=Path("."),
         metavar="ROOT",
