@@ -10,6 +10,8 @@ from __future__ import annotations
 
 project = "civitrace — Montpellier Méditerranée Métropole"
 author = "Montpellier Méditerranée Métropole"
+# No year: the site must not depend on the day it is built.
+copyright = "Montpellier Méditerranée Métropole — corpus reconstitué pour démonstration"
 language = "fr"
 
 # The site's home page is docs/index.md; docs/_extra/index.html redirects the site root to it.

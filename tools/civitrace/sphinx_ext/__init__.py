@@ -12,15 +12,36 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import build_date, consistency, directives, followup, incremental, nodes, publishing, resolve, roles
-from . import graph_directive
+from . import (
+    build_date,
+    consistency,
+    directives,
+    followup,
+    graph_directive,
+    incremental,
+    nodes,
+    publishing,
+    resolve,
+    roles,
+)
 from .domain import CivitraceDomain
 
 #: Bump when what the extension stores in the environment changes shape.
 ENV_VERSION = 1
 
 #: Feature modules, each registering its own config values, nodes, directives and events.
-FEATURES = (build_date, nodes, roles, directives, resolve, consistency, incremental, publishing, followup, graph_directive)
+FEATURES = (
+    build_date,
+    nodes,
+    roles,
+    directives,
+    resolve,
+    consistency,
+    incremental,
+    publishing,
+    followup,
+    graph_directive,
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -1,0 +1,83 @@
+"""What to draw, in one request, from a project to DOT source.
+
+A request names a view: the ``full`` project, the aggregated ``overview``,
+one ``principle`` with what answers it, or the ``neighbourhood`` of one
+object. The CLI and the Sphinx directive both go through :func:`diagram_dot`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ..model import Project
+from .aggregate import overview_graph
+from .build import build_graph, neighbourhood, principle_view
+from .dot import to_dot
+from .links import UrlFor
+
+VIEWS = ("full", "overview", "principle", "neighbourhood")
+
+
+class DiagramError(ValueError):
+    """A request that cannot be drawn (an unknown root, a principle ID that is not a principle)."""
+
+
+@dataclass(frozen=True)
+class DiagramRequest:
+    """What to draw. ``root`` is the object of a neighbourhood or the principle of a principle's view."""
+
+    view: str = "full"
+    root: str | None = None
+    depth: int = 1
+    indicators: bool = False
+
+
+def make_graph(project: Project, request: DiagramRequest, as_of: dt.date) -> nx.DiGraph:
+    """The graph of a request; raises :class:`DiagramError` when the root does not fit the view."""
+    if request.view not in VIEWS:
+        raise DiagramError(f"unknown view '{request.view}' (expected one of: {', '.join(VIEWS)})")
+    if request.depth < 0:
+        raise DiagramError("depth must be 0 or more")
+    indicators = request.indicators or (request.view == "neighbourhood" and _kind(project, request.root) == "indicator")
+    full = build_graph(project, as_of, indicators=indicators)
+    if request.view == "overview":
+        return overview_graph(full)
+    if request.view == "full":
+        return full
+    if not request.root:
+        raise DiagramError(f"the '{request.view}' view needs an object ID")
+    if request.root not in full:
+        known = project.by_id.get(request.root)
+        if known is None:
+            raise DiagramError(f"unknown ID '{request.root}'")
+        raise DiagramError(f"'{request.root}' is a {known.spec.label}, which diagrams do not draw")
+    if request.view == "principle":
+        if full.nodes[request.root]["kind"] != "principle":
+            raise DiagramError(f"'{request.root}' is not a principle")
+        return principle_view(full, request.root)
+    return neighbourhood(full, request.root, request.depth)
+
+
+def _kind(project: Project, object_id: str | None) -> str | None:
+    obj = project.by_id.get(object_id or "")
+    return obj.kind if obj else None
+
+
+def graph_dot(graph: nx.DiGraph, url_for: UrlFor | None = None, fit: bool = True) -> str:
+    """DOT source for a graph; a principle's view is fitted to an A4 landscape page unless ``fit`` is false."""
+    # A principle's view fits itself to the page (see outline.best_columns); ``fit=False`` keeps one column.
+    return to_dot(graph, url_for, columns=None if fit else 1)
+
+
+def diagram_dot(
+    project: Project,
+    request: DiagramRequest,
+    as_of: dt.date,
+    url_for: UrlFor | None = None,
+    fit: bool = True,
+) -> str:
+    """DOT source for a request."""
+    return graph_dot(make_graph(project, request, as_of), url_for, fit)

@@ -1,0 +1,145 @@
+"""The visual encoding of the diagram, as data.
+
+Every state is carried twice: by a colour *and* by a second channel that
+survives black-and-white printing and colour blindness — the border (style,
+thickness, doubling) and a French label written in the node. Colours are
+light tints of the Okabe–Ito palette (distinguishable with the common colour
+vision deficiencies), with dark text on them; borders use the full colour.
+
+The legend is generated from these tables, so it cannot drift from the nodes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..vocabulary import DECISION_LABELS, LATE_LABEL, STATUS_LABELS, UNCOVERED_LABEL
+from .build import LATE, NO_RESPONSE, UNCOVERED
+
+#: One font for everything; graphviz maps Helvetica to Arial/Liberation Sans/Nimbus Sans.
+FONT = "Helvetica"
+#: Sizes in points before any scaling. Nothing is drawn smaller than MIN_FONT_SIZE,
+#: so "the smallest text once scaled to the page" is MIN_FONT_SIZE × scale.
+FONT_SIZE = 10.0
+MIN_FONT_SIZE = FONT_SIZE
+#: Characters per line of a wrapped title: a few words.
+WRAP_WIDTH = 32
+TEXT_COLOUR = "#1a1a1a"
+EDGE_COLOUR = "#333333"
+GROUP_EDGE_COLOUR = "#9a9a9a"
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    """How one state looks: fill, border colour, border style and thickness, doubled border, label."""
+
+    fill: str
+    border: str
+    line: str  # "solid", "dashed", "dotted" — the channel that survives printing
+    penwidth: float
+    label: str  # French, written in the node and in the legend
+    description: str  # how the border looks, in French, for the legend
+    double: bool = False  # a second border (graphviz ``peripheries``)
+    alarm: bool = False  # drawn so that it stands out: bold, warning sign
+    text: str = TEXT_COLOUR
+
+
+# Okabe–Ito: sky blue #56B4E9, bluish green #009E73, orange #E69F00, vermillion #D55E00,
+# blue #0072B2, reddish purple #CC79A7, grey. Fills are light tints of them.
+STATUS_STYLES: dict[str, NodeStyle] = {
+    "planned": NodeStyle("#ffffff", "#555555", "dashed", 1.4, STATUS_LABELS["planned"], "tirets"),
+    "in-progress": NodeStyle("#d6ebf8", "#0072b2", "solid", 1.4, STATUS_LABELS["in-progress"], "trait plein"),
+    "done": NodeStyle("#cdeee1", "#00785a", "solid", 3.0, STATUS_LABELS["done"], "trait épais"),
+    LATE: NodeStyle("#fbe2b0", "#a86400", "solid", 2.0, LATE_LABEL, "double trait", double=True, alarm=True),
+    "abandoned": NodeStyle("#e4e4e4", "#777777", "dotted", 1.6, STATUS_LABELS["abandoned"], "pointillés"),
+}
+#: Measure states in legend order.
+STATUS_ORDER = ("planned", "in-progress", "done", LATE, "abandoned")
+
+DECISION_STYLES: dict[str, NodeStyle] = {
+    "adopted": NodeStyle("#cdeee1", "#00785a", "solid", 2.0, DECISION_LABELS["adopted"], "trait plein"),
+    "partial": NodeStyle("#d6ebf8", "#0072b2", "dashed", 1.6, DECISION_LABELS["partial"], "tirets"),
+    "deferred": NodeStyle("#f2dcea", "#a0507f", "dashed", 3.0, DECISION_LABELS["deferred"], "tirets épais"),
+    "declined": NodeStyle("#e4e4e4", "#777777", "dotted", 1.6, DECISION_LABELS["declined"], "pointillés"),
+    NO_RESPONSE: NodeStyle("#ffffff", "#555555", "solid", 1.0, "sans réponse publiée", "trait fin"),
+    UNCOVERED: NodeStyle(
+        "#f9d3bf", "#c24f00", "solid", 3.0, UNCOVERED_LABEL, "double trait épais", double=True, alarm=True
+    ),
+}
+#: Recommendation states in legend order.
+DECISION_ORDER = ("adopted", "partial", "deferred", "declined", NO_RESPONSE, UNCOVERED)
+
+#: Objects that structure the texts rather than carry a state.
+PRINCIPLE_STYLE = NodeStyle("#3d4a63", "#3d4a63", "solid", 1.0, "principe", "fond sombre", text="#ffffff")
+AXIS_STYLE = NodeStyle("#4a3d63", "#4a3d63", "solid", 1.0, "axe", "fond sombre", text="#ffffff")
+INDICATOR_STYLE = NodeStyle("#ffffff", "#555555", "solid", 1.0, "indicateur", "coin plié")
+#: Overview nodes hold coloured tally cells, so they stay white; a principle with
+#: uncovered recommendations gets the alarm border.
+GROUP_STYLE = NodeStyle("#ffffff", "#3d4a63", "solid", 1.6, "groupe", "trait plein")
+GROUP_ALARM_STYLE = NodeStyle(
+    "#ffffff", "#c24f00", "solid", 3.0, UNCOVERED_LABEL, "double trait épais", double=True, alarm=True
+)
+
+#: Graphviz shapes by kind; recommendations are rounded, measures square, indicators notes.
+SHAPES = {
+    "principle": "box",
+    "recommendation": "box",
+    "measure": "box",
+    "axis": "box",
+    "indicator": "note",
+}
+ROUNDED_KINDS = frozenset({"recommendation"})
+
+#: Edges by relation: (colour, style, penwidth, arrowhead).
+EDGE_STYLES: dict[str, tuple[str, str, float, str]] = {
+    "responds": (EDGE_COLOUR, "solid", 1.3, "normal"),
+    "indicator": (EDGE_COLOUR, "dashed", 1.0, "normal"),
+    "principle": (GROUP_EDGE_COLOUR, "solid", 1.0, "none"),
+    "axis": (GROUP_EDGE_COLOUR, "solid", 1.0, "none"),
+}
+
+#: Cluster backgrounds: the opinion side and the strategy side, told apart by a light tint and a label.
+CLUSTER_FILL = {"principle": "#f3f5fa", "axis": "#f7f4fa"}
+ALARM_SIGN = "⚠"
+
+
+def node_style(attrs: dict[str, object]) -> NodeStyle:
+    """The style of a node from its attributes (see :mod:`.build`)."""
+    kind = attrs.get("kind")
+    if attrs.get("overview"):
+        return GROUP_ALARM_STYLE if attrs.get("state") == UNCOVERED else GROUP_STYLE
+    if kind == "recommendation":
+        return DECISION_STYLES.get(str(attrs.get("state")), DECISION_STYLES[NO_RESPONSE])
+    if kind == "measure":
+        return STATUS_STYLES.get(str(attrs.get("state")), STATUS_STYLES["planned"])
+    if kind == "principle":
+        return PRINCIPLE_STYLE
+    if kind == "axis":
+        return AXIS_STYLE
+    return INDICATOR_STYLE
+
+
+def badge(attrs: dict[str, object]) -> str:
+    """The French state label written in a node, e.g. ``en cours`` or ``⚠ NON COUVERTE``."""
+    kind = attrs.get("kind")
+    style = node_style(attrs)
+    if kind == "measure":
+        status = attrs.get("status")
+        text = style.label
+        # A measure whose status says one thing and whose date another shows both.
+        if attrs.get("state") == LATE and status not in (None, "delayed"):
+            text = f"{STATUS_LABELS.get(str(status), str(status))} · {LATE_LABEL}"
+        return f"{ALARM_SIGN} {text}" if style.alarm else text
+    if kind == "recommendation":
+        if attrs.get("state") == UNCOVERED:
+            return f"{ALARM_SIGN} {UNCOVERED_LABEL.upper()}"
+        return style.label
+    return ""
+
+
+def graphviz_style(style: NodeStyle, kind: str) -> str:
+    """The graphviz ``style`` attribute: fill, line and corners."""
+    parts = ["filled", style.line]
+    if kind in ROUNDED_KINDS:
+        parts.append("rounded")
+    return ",".join(parts)
