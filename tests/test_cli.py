@@ -104,3 +104,18 @@ def test_removing_a_measures_responds_reports_the_uncovered_recommendation(repo_
     assert done.returncode == 1
     expected = f"{rec.location.path}:{rec.location.line}: error: recommendation {rec.id} is not covered by any measure or response"
     assert expected in done.stdout.splitlines()
+
+
+def test_subcommands_offer_exactly_the_formats_their_renderers_know():
+    """The diff command lists its formats without importing the history code; both lists must agree."""
+    from civitrace.cli import diff_command
+    from civitrace.history.diff_formats import FORMATS
+
+    assert set(diff_command.FORMATS) == set(FORMATS)
+
+
+def test_check_does_not_load_the_drawing_or_history_code():
+    """`civitrace check` stays fast: networkx and the git history are loaded only by the commands using them."""
+    code = "import sys; from civitrace.cli import build_parser; build_parser(); print(sorted(m for m in sys.modules if m.startswith(('networkx', 'civitrace.graph', 'civitrace.history'))))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -7,15 +7,13 @@ import sys
 from collections.abc import Sequence
 
 from . import check_command, diff_command, export_command, graph_command
+from .arguments import EXIT_OK, EXIT_USAGE, UsageError
 
-#: Subcommand modules, in the order ``--help`` lists them.
+__all__ = ["COMMANDS", "UsageError", "build_parser", "main", "run"]
+
+#: Subcommand modules, in the order ``--help`` lists them. Each keeps its heavy imports
+#: (networkx, git history) inside its handler, so ``civitrace check`` does not load them.
 COMMANDS = [check_command, diff_command, export_command, graph_command]
-
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A mistake in how the command was called (exit status 2)."""
 
 
 def build_parser() -> argparse.ArgumentParser:

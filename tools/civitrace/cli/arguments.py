@@ -1,4 +1,4 @@
-"""Argument types shared by subcommands."""
+"""What subcommands share: argument types, the usage error and the exit statuses."""
 
 from __future__ import annotations
 
@@ -7,6 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 from ..fields import parse_date
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit status 2)."""
 
 
 def existing_dir(text: str) -> Path:

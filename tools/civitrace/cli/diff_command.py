@@ -6,11 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..history.changes import compare
-from ..history.diff_formats import FORMATS
-from ..history.git_revisions import GitError, open_repository
-from ..history.versions import Version
-from ..reader import read_project
+from .arguments import UsageError
+
+FORMATS = ("json", "markdown", "text")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,8 +42,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # Imported here: the cli package imports this module before it defines UsageError.
-    from . import UsageError
+    """Compare the two versions and print the report; return the exit status."""
+    # Imported here so that other subcommands do not load the history code.
+    from ..history.changes import compare
+    from ..history.diff_formats import FORMATS as RENDERERS
+    from ..history.git_revisions import GitError, open_repository
+    from ..history.versions import Version
+    from ..reader import read_project
 
     try:
         repo = open_repository(args.root)
@@ -59,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             new = repo.read_project(after.commit.sha)  # type: ignore[union-attr]
     except GitError as exc:
         raise UsageError(str(exc)) from None
-    report = FORMATS[args.format](compare(old, new), before, after)
+    report = RENDERERS[args.format](compare(old, new), before, after)
     if args.output:
         try:
             Path(args.output).write_text(report, encoding="utf-8")

@@ -7,11 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from ..export.schema import shipped_schema
-from ..export.tabular import to_csv, to_json
-from ..reader import read_project
-from ..source_date import source_timestamp, version_label
-from .arguments import add_root
+from .arguments import UsageError, add_root
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,8 +25,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # Imported here: the cli package imports this module before it defines UsageError.
-    from . import UsageError
+    """Write the open-data export; return the exit status."""
+    # Imported here so that other subcommands do not load the export code.
+    from ..export.schema import shipped_schema
+    from ..export.tabular import to_csv, to_json
+    from ..reader import read_project
+    from ..source_date import source_timestamp, version_label
 
     if args.schema:
         data = shipped_schema()
