@@ -19,6 +19,10 @@ SIMPLE = [
     ("P-1 Seul", "Corps sans options.\n"),
     ("R-1", ":decision: declined\n\nParce que.\n\nSecond paragraphe.\n"),
     ("M-1 T", ":owner: Dir.#3\n"),
+    ("M-1 T", ":owner: x\n   \nCorps\n\n\n"),
+    ("M-1 T", ":owner: x\n"),
+    ("M-1 T", ":owner: x"),
+    ("M-1 T", "   "),
 ]
 FALLBACK = [
     ("M-1 T", "---\nresponds: R-1\n---\nCorps\n"),
@@ -37,7 +41,8 @@ FALLBACK = [
 
 def myst(first_line: str, content: str) -> tuple:
     parsed = parse_directive_text(StandInDirective, first_line, content, line=1)
-    return ([" ".join(a.split()) for a in parsed.arguments], parsed.options, parsed.body, parsed.body_offset)
+    body = "\n".join(parsed.body).rstrip("\n")
+    return ([" ".join(a.split()) for a in parsed.arguments], parsed.options, body, parsed.body_offset)
 
 
 @pytest.mark.parametrize(("first_line", "content"), SIMPLE)

@@ -142,7 +142,9 @@ def test_every_link_in_the_site_diagrams_lands_on_an_existing_anchor(example_sit
 def test_recommendation_and_measure_pages_show_their_neighbourhood(example_site):
     page = example_site.html("opinion/01-utilite")
     blocks = _SVG_BLOCK.findall(page)
-    assert len(blocks) == 4
-    assert any("R-01" in nodes_of(block) for block in blocks)
+    # One small diagram around each of, and the principle's diagram the page asks for.
+    assert len(blocks) == 5
+    for rec in ("R-01", "R-02", "R-03", "R-04"):
+        assert any(set(nodes_of(block)) >= {rec, "P-UTILITE"} and len(nodes_of(block)) < 6 for block in blocks), rec
     assert "Version texte du schéma" in page
     assert "Ouvrir en plein écran" in page

@@ -24,25 +24,25 @@ _OPTION = re.compile(
 
 @dataclass(frozen=True)
 class Split:
-    """The parts of a directive, as MyST's ``DirectiveParsingResult`` gives them."""
+    """The parts of a directive, as MyST's ``DirectiveParsingResult`` gives them (the body joined)."""
 
     arguments: list[str]
     options: dict[str, str]
-    body: list[str]
+    body: str
     body_offset: int
 
 
 def split_simple(first_line: str, content: str) -> Split | None:
     """Split a directive of the plain shape, or return ``None`` to let MyST do it."""
-    lines = content.splitlines()
     options: dict[str, str] = {}
+    start = 0  # offset of the current line in ``content``
     count = 0
-    for line in lines:
-        if not line.startswith(":") or line.startswith(":::"):
-            if line.lstrip().startswith(":"):
-                return None  # indented option lines: leave them to MyST
-            break
-        match = _OPTION.fullmatch(line)
+    length = len(content)
+    # Only the option lines at the top are looked at; the body is sliced off whole, not split into lines.
+    while start < length and content.startswith(":", start) and not content.startswith(":::", start):
+        end = content.find("\n", start)
+        end = length if end < 0 else end
+        match = _OPTION.fullmatch(content, start, end)
         if match is None or match["key"] in options:
             return None
         value = match["value"] or ""
@@ -50,12 +50,17 @@ def split_simple(first_line: str, content: str) -> Split | None:
             return None
         options[match["key"]] = value
         count += 1
+        start = end + 1
+    rest = content[start:] if start < length else ""
+    if rest[:1].isspace() and rest.lstrip(" \t").startswith(":"):
+        return None  # indented option lines: leave them to MyST
     if count == 0 and content.lstrip().startswith((":", "---")):
         return None
-    body = lines[count:]
     offset = count
-    if body and not body[0].strip():
-        body = body[1:]
+    first, newline, after = rest.partition("\n")
+    if not first.strip() and (newline or first):
+        rest = after  # one blank line between options and body is not part of the body
         offset += 1
+    body = rest.rstrip("\n")
     arguments = first_line.split(None, 0) if first_line.split() else []
     return Split(arguments, options, body, offset)

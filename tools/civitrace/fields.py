@@ -16,6 +16,7 @@ from .model import Milestone, TraceObject
 from .vocabulary import ID_PATTERN, KINDS, OptionSpec, ValueType
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_INTEGER = re.compile(r"[+-]?\d+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _MILESTONE_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
 #: A line that looks like an option; in a body it means options were separated from the opening line.
@@ -60,7 +61,7 @@ def _parse_value(spec: OptionSpec, text: str) -> object:
     if kind is ValueType.DATE:
         return parse_date(text)
     if kind is ValueType.INTEGER:
-        if not re.fullmatch(r"[+-]?\d+", text):
+        if not _INTEGER.fullmatch(text):
             raise _Invalid(f"'{text}' is not a whole number between {spec.minimum} and {spec.maximum}")
         number = int(text)
         if (spec.minimum is not None and number < spec.minimum) or (spec.maximum is not None and number > spec.maximum):
@@ -150,8 +151,8 @@ def build_object(
         if option.required and name not in raw:
             problems.append(error(location, "missing-option", f"{name_of} needs the option '{name}'", object_id))
 
-    first_line = body.strip("\n").split("\n", 1)[0].strip()
-    if _OPTION_LIKE.fullmatch(first_line):
+    first_line = body.lstrip("\n").partition("\n")[0].strip()
+    if first_line.startswith(":") and _OPTION_LIKE.fullmatch(first_line):
         # MyST reads options only right under the opening line: after a blank line they become text.
         problems.append(
             error(

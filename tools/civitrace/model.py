@@ -10,9 +10,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from .diagnostics import Diagnostic, Location
-from .vocabulary import CLOSED_STATUSES, DECISIONS_COVERING_ALONE, KINDS, KindSpec, ValueType
+from .vocabulary import CLOSED_STATUSES, DECISIONS_COVERING_ALONE, KINDS, KindSpec
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,11 @@ class Milestone:
     label: str
 
 
-@dataclass(frozen=True)
-class Link:
-    """A reference from one object to an ID, through one option (or the argument)."""
+class Link(NamedTuple):
+    """A reference from one object to an ID, through one option (or the argument).
+
+    A named tuple rather than a dataclass: projects hold tens of thousands of links.
+    """
 
     source: TraceObject
     option: str  # the option name, or "argument" for attached kinds
@@ -88,12 +91,15 @@ class TraceObject:
     @cached_property
     def _links(self) -> tuple[Link, ...]:
         # Computed once: rules, indexes and the graph all walk the links.
+        spec = self.spec
         found = []
-        if not self.has_own_id and self.spec.argument_target:
-            found.append(Link(self, "argument", self.id, (self.spec.argument_target,)))
-        for name, opt in self.spec.options.items():
-            if opt.type in (ValueType.ID, ValueType.IDS):
-                found.extend(Link(self, name, target, opt.targets) for target in self.ids(name))
+        if spec.argument_target:
+            found.append(Link(self, "argument", self.id, (spec.argument_target,)))
+        for opt in spec.link_options:
+            value = self.values.get(opt.name)
+            if value is not None:
+                for target in (value,) if isinstance(value, str) else value:  # type: ignore[union-attr]
+                    found.append(Link(self, opt.name, target, opt.targets))
         return tuple(found)
 
     def signature(self) -> tuple:

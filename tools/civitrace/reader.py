@@ -22,7 +22,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
 
 from .diagnostics import Diagnostic, Location, error, warning
-from .fast_split import split_simple
+from .fast_split import Split, split_simple
 from .fields import build_object
 from .model import Project, TraceObject
 from .vocabulary import KINDS
@@ -139,14 +139,15 @@ def _read_directive(
         from .directive_syntax import StandInDirective
 
         try:
-            parsed = parse_directive_text(StandInDirective, first_line, content, line=line)
+            result = parse_directive_text(StandInDirective, first_line, content, line=line)
         except MarkupError as exc:
             diagnostics.append(error(location, "syntax", f"{kind}: {exc}"))
             return None
-        for problem in parsed.warnings:
+        for problem in result.warnings:
             diagnostics.append(error(Location(path, problem.lineno or line), "syntax", f"{kind}: {problem.msg}"))
+        parsed = Split(result.arguments, result.options, "\n".join(result.body), result.body_offset)
     argument = parsed.arguments[0] if parsed.arguments else ""
-    obj, problems = build_object(kind, argument, parsed.options, "\n".join(parsed.body), location, docname)
+    obj, problems = build_object(kind, argument, parsed.options, parsed.body, location, docname)
     diagnostics.extend(problems)
     if obj is not None:
         objects.append(obj)
@@ -204,28 +205,30 @@ def _excluded(rel: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(rel, p.rstrip("/") + "/*") for p in patterns)
 
 
+def read_file(root: Path, rel: str) -> FileResult:
+    """Read one file of the project; every problem becomes a diagnostic, never an exception."""
+    try:
+        data = (root / rel).read_bytes()
+    except OSError as exc:
+        return FileResult([], [error(Location(rel, 1), "unreadable", f"cannot read file: {exc.strerror}")])
+    text, problems = decode(data, rel)
+    if text is None:
+        return FileResult([], problems)
+    try:
+        result = read_text(text, rel, rel[: -len(".md")])
+    except Exception as exc:  # one bad file must not stop the run
+        return FileResult([], [error(Location(rel, 1), "internal-error", f"could not read this file: {exc!r}")])
+    result.diagnostics[:0] = problems
+    return result
+
+
 def read_project(root: Path | str, excludes: Iterable[str] | None = None) -> Project:
     """Read every Markdown file under ``root`` into a :class:`Project`. Never raises on bad input."""
     root = Path(root)
     if excludes is None:
         excludes = load_excludes(root)
-    objects: list[TraceObject] = []
-    diagnostics: list[Diagnostic] = []
-    for rel in markdown_files(root, excludes):
-        try:
-            data = (root / rel).read_bytes()
-        except OSError as exc:
-            diagnostics.append(error(Location(rel, 1), "unreadable", f"cannot read file: {exc.strerror}"))
-            continue
-        text, problems = decode(data, rel)
-        diagnostics.extend(problems)
-        if text is None:
-            continue
-        try:
-            result = read_text(text, rel, rel[: -len(".md")])
-        except Exception as exc:
-            diagnostics.append(error(Location(rel, 1), "internal-error", f"could not read this file: {exc!r}"))
-            continue
-        objects.extend(result.objects)
-        diagnostics.extend(result.diagnostics)
+    rels = list(markdown_files(root, excludes))
+    results = [read_file(root, rel) for rel in rels]
+    objects = [obj for result in results for obj in result.objects]
+    diagnostics = [diag for result in results for diag in result.diagnostics]
     return Project.from_parts(objects, diagnostics)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 #: The ID grammar of DESIGN.md: ``R-01``, ``P1.2``, ``M-TRANSP-03``.
 ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
@@ -55,6 +56,11 @@ class KindSpec:
     has_title: bool = True
     #: for kinds without their own ID: the kind their argument names.
     argument_target: str | None = None
+
+    @cached_property
+    def link_options(self) -> tuple[OptionSpec, ...]:
+        """The options whose values are IDs of other objects."""
+        return tuple(o for o in self.options.values() if o.type in (ValueType.ID, ValueType.IDS))
 
 
 STATUS_LABELS: dict[str, str] = {
