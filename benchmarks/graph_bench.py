@@ -14,14 +14,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate_project
+from timing import time_civitrace
 
 from civitrace.graph import DiagramRequest, diagram_dot, render
 from civitrace.graph.fit import svg_fit
@@ -44,17 +43,6 @@ def sizes_for(objects: int) -> dict[str, int]:
         "recommendations": recommendations,
         "measures": rest - recommendations,
     }
-
-
-def time_command(args: list[str], runs: int) -> list[float]:
-    """Wall-clock seconds of ``civitrace ARGS`` in a fresh process, ``runs`` times."""
-    command = [sys.executable, "-m", "civitrace", *args]
-    timings = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        timings.append(time.perf_counter() - start)
-    return timings
 
 
 def report_fit(label: str, root: Path) -> None:
@@ -87,7 +75,7 @@ def main() -> int:
             ("overview (svg)", ["--overview", "-o", str(Path(tmp) / "overview.svg")]),
             ("split (overview + every principle, pdf)", ["--split", str(Path(tmp) / "split"), "--format", "pdf"]),
         ):
-            timings = time_command(["graph", str(big), "--as-of", AS_OF, *extra], args.runs)
+            timings = time_civitrace(["graph", str(big), "--as-of", AS_OF, *extra], args.runs)
             verdict = "ok" if label.startswith("full") and max(timings) < GOAL_SECONDS else ""
             print(
                 f"civitrace graph, {label}: median {statistics.median(timings):.2f} s, "

@@ -1,0 +1,26 @@
+"""Run every benchmark: ``nox -s benchmark`` or ``python benchmarks/run.py``.
+
+- ``check_bench.py``: ``civitrace check`` on 10,000 generated objects (goal: under 1 s);
+- ``graph_bench.py``: ``civitrace graph`` on 2,000 objects (goal: under 5 s), and how
+  the diagrams of the example and of a climate-convention-sized project fit A4 landscape.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    status = 0
+    for script in ("check_bench.py", "graph_bench.py"):
+        print(f"== {script}", flush=True)
+        status |= subprocess.run([sys.executable, str(HERE / script)], check=False).returncode
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
