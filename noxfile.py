@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "venv"
@@ -24,7 +29,15 @@ def check(session: nox.Session) -> None:
 def html(session: nox.Session) -> None:
     """Build the HTML site into _build/html."""
     session.install("-e", ".[site]")
-    session.run(*SPHINX, "-b", "html", ".", f"{BUILD}/html", *session.posargs)
+    session.run(*SPHINX, "-b", "html", ".", f"{BUILD}/html", *session.posargs, env=_source_date_env())
+
+
+@nox.session
+def graph(session: nox.Session) -> None:
+    """Draw the diagrams for print into _build/graph: the overview and one per principle (PDF)."""
+    session.install("-e", ".")
+    args = session.posargs or ["--split", f"{BUILD}/graph", "--format", "pdf"]
+    session.run("civitrace", "graph", ".", *args, env=_source_date_env())
 
 
 @nox.session
@@ -47,3 +60,65 @@ def benchmark(session: nox.Session) -> None:
     """Time the tools on generated projects (see benchmarks/)."""
     session.install("-e", ".")
     session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+def _source_date_env() -> dict[str, str]:
+    """``SOURCE_DATE_EPOCH`` for reproducible builds: as set, else the last commit's time.
+
+    Sphinx (copyright year) and XeTeX (the PDF's dates and ID) read it, so two builds
+    of one commit agree whatever the machine's clock says.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return {"SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"].strip()}
+    try:
+        stamp = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:  # no git: the sources are not a checkout
+        stamp = ""
+    return {"SOURCE_DATE_EPOCH": stamp} if stamp.isdigit() else {}
+
+
+def _build_pdf(session: nox.Session, *sphinx_args: str) -> list[Path]:
+    """LaTeX with Sphinx, then PDF with latexmk (xelatex); return the PDFs in _build/pdf."""
+    latex, pdf = Path(BUILD, "latex"), Path(BUILD, "pdf")
+    env = _source_date_env()
+    # One PDF per .tex Sphinx writes (latex_documents in docs/conf.py): clear old ones first.
+    for stale in latex.glob("*.tex"):
+        stale.unlink()
+    session.run(*SPHINX, "-b", "latex", ".", str(latex), *sphinx_args, env=env)
+    pdf.mkdir(parents=True, exist_ok=True)
+    built = []
+    for tex in sorted(latex.glob("*.tex")):
+        # Sphinx's latexmkrc (written next to the .tex) makes `-pdf` run xelatex.
+        with session.chdir(latex):
+            session.run(
+                "latexmk", "-pdf", "-dvi-", "-ps-", "-interaction=nonstopmode", "-halt-on-error",
+                tex.name, external=True, silent=True, env=env,
+            )  # fmt: skip
+        target = pdf / f"{tex.stem}.pdf"
+        shutil.copyfile(latex / target.name, target)
+        built.append(target)
+    if not built:
+        session.error("Sphinx wrote no .tex file: is latex_documents set in docs/conf.py?")
+    session.log("PDF: " + ", ".join(map(str, built)))
+    return built
+
+
+@nox.session
+def pdf(session: nox.Session) -> None:
+    """Build the PDF (LaTeX, xelatex) into _build/pdf."""
+    session.install("-e", ".")
+    _build_pdf(session, *session.posargs)
+
+
+@nox.session
+def site(session: nox.Session) -> None:
+    """The published site: the PDF into _build/pdf, then the HTML into _build/html, linking to the PDF."""
+    session.install("-e", ".[site]")
+    pdfs = _build_pdf(session)
+    # The HTML build copies this PDF into the site and links to it from every page.
+    session.run(
+        *SPHINX, "-b", "html", "-D", f"civitrace_pdf={pdfs[0].as_posix()}", ".", f"{BUILD}/html",
+        env=_source_date_env(),
+    )  # fmt: skip

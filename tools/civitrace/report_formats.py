@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from .diagnostics import Diagnostic, Severity
@@ -22,8 +23,14 @@ def as_json(diagnostics: Sequence[Diagnostic]) -> str:
 def as_gitlab(diagnostics: Sequence[Diagnostic]) -> str:
     """A GitLab Code Quality report (a JSON array of Code Climate issues)."""
     issues = []
+    # The fingerprint leaves the line out, so a problem that moves is not reported as
+    # fixed and new; the rank among identical problems keeps fingerprints unique, as
+    # GitLab shows one issue per fingerprint.
+    seen: Counter[tuple[str, str, str]] = Counter()
     for d in diagnostics:
-        fingerprint = hashlib.sha256(f"{d.code}\0{d.location.path}\0{d.message}".encode()).hexdigest()
+        key = (d.code, d.location.path, d.message)
+        seen[key] += 1
+        fingerprint = hashlib.sha256("\0".join((*key, str(seen[key]))).encode()).hexdigest()
         issues.append(
             {
                 "description": d.message,

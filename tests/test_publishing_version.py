@@ -1,0 +1,109 @@
+"""The version and date a publication shows come from git or SOURCE_DATE_EPOCH, never the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+
+import pytest
+
+from civitrace.sphinx_ext.latex_settings import cover, latex_elements, latex_escape
+from civitrace.sphinx_ext.publishing import Publication, french_date, publication
+
+COMMIT_TIME = "2024-03-01T10:00:00+00:00"
+
+
+def git(root, *args: str) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": COMMIT_TIME,
+        "GIT_COMMITTER_DATE": COMMIT_TIME,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+@pytest.fixture
+def tagged_repo(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    (tmp_path / "a.md").write_text("# A\n", encoding="utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "a.md")
+    git(tmp_path, "commit", "-q", "-m", "first")
+    git(tmp_path, "tag", "v1.2")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("day", "text"),
+    [
+        (dt.date(2024, 3, 1), "1er mars 2024"),
+        (dt.date(2025, 8, 15), "15 août 2025"),
+        (dt.date(2023, 12, 31), "31 décembre 2023"),
+        (dt.date(2026, 2, 2), "2 février 2026"),
+    ],
+)
+def test_french_date(day, text):
+    assert french_date(day) == text
+
+
+def test_version_and_date_come_from_git(tagged_repo):
+    info = publication(tagged_repo)
+    assert info == Publication("v1.2", dt.date(2024, 3, 1))
+    assert info.summary == "Version v1.2 — dernière modification le 1er mars 2024"
+
+
+def test_commits_after_the_tag_and_local_changes_show_in_the_version(tagged_repo):
+    (tagged_repo / "b.md").write_text("# B\n", encoding="utf-8")
+    git(tagged_repo, "add", "b.md")
+    git(tagged_repo, "commit", "-q", "-m", "second")
+    assert publication(tagged_repo).version.startswith("v1.2-1-g")
+    (tagged_repo / "b.md").write_text("# B changed\n", encoding="utf-8")
+    assert publication(tagged_repo).version.endswith("+")
+
+
+def test_source_date_epoch_wins_over_the_last_commit(tagged_repo, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2025, 1, 2, tzinfo=dt.UTC).timestamp())))
+    assert publication(tagged_repo).date == dt.date(2025, 1, 2)
+
+
+def test_outside_git_there_is_no_version_and_no_date_from_the_clock(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    info = publication(tmp_path)
+    assert info == Publication("version non suivie", None)
+    assert info.summary == "Version non suivie"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert publication(tmp_path).date == dt.date(2023, 11, 14)
+
+
+def test_latex_escape_makes_special_characters_literal():
+    assert latex_escape(r"R&D 100 % _x_ {a} #1 $ ~ ^ \ ") == (
+        r"R\&D 100 \% \_x\_ \{a\} \#1 \$ \textasciitilde{} \textasciicircum{} \textbackslash{} "
+    )
+
+
+def test_cover_shows_collectivity_title_version_and_date():
+    info = Publication("v2.0-3-gabc1234", dt.date(2025, 6, 1))
+    page = cover("Ville & Métropole", "Avis et stratégie", "Traçabilité", info)
+    assert r"\begin{titlepage}" in page and r"\end{titlepage}" in page
+    for text in (r"Ville \& Métropole", "Avis et stratégie", "Traçabilité", "Version v2.0-3-gabc1234"):
+        assert text in page
+    assert "Dernière modification le 1er juin 2025" in page
+
+
+def test_cover_without_git_has_no_date():
+    page = cover("Ville", "Titre", "Sous-titre", Publication("version non suivie", None))
+    assert "Version non suivie" in page and "Dernière modification" not in page
+
+
+def test_latex_elements_are_french_ready_and_without_index():
+    elements = latex_elements(collectivity="V", title="T", subtitle="S", info=Publication("v1", dt.date(2024, 1, 1)))
+    assert elements["papersize"] == "a4paper"
+    assert "FreeSerif" in elements["fontpkg"]  # Debian's fonts-freefont-otf, see .ci/install-debian-packages
+    assert elements["printindex"] == "" and elements["makeindex"] == ""
+    assert elements["releasename"] == "Version"
