@@ -20,8 +20,8 @@ import pytest
 
 from civitrace.reader import read_project
 from civitrace.source_date import source_timestamp, version_label
-from civitrace.sphinx_ext.publishing import LATEX_PACKAGE_FILE, french_date
-from civitrace.vocabulary import PAGE_LABELS
+from civitrace.sphinx_ext.publishing import LATEX_PACKAGE_FILE
+from civitrace.vocabulary import PAGE_LABELS, french_date
 
 pytestmark = pytest.mark.latex
 

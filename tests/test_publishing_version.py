@@ -9,7 +9,8 @@ import subprocess
 import pytest
 
 from civitrace.sphinx_ext.latex_settings import cover, latex_elements, latex_escape
-from civitrace.sphinx_ext.publishing import Publication, french_date, publication
+from civitrace.sphinx_ext.publishing import Publication, publication
+from civitrace.vocabulary import french_date
 
 COMMIT_TIME = "2024-03-01T10:00:00+00:00"
 

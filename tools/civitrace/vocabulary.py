@@ -7,6 +7,7 @@ change in one place.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -184,6 +185,32 @@ KINDS: dict[str, KindSpec] = {
 ID_KINDS = tuple(name for name, spec in KINDS.items() if spec.has_title)
 #: Kinds whose argument names a recommendation (they have no ID of their own).
 ATTACHED_KINDS = tuple(name for name, spec in KINDS.items() if not spec.has_title)
+
+
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def french_date(day: dt.date) -> str:
+    """A date as French prose writes it: ``1er mars 2025``, ``14 juillet 2024``.
+
+    Written out rather than with ``strftime`` so the result does not depend on the
+    locales installed on the build machine.
+    """
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{number} {MONTHS[day.month - 1]} {day.year}"
 
 
 def label_for(option: str, value: str) -> str:

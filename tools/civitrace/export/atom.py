@@ -18,10 +18,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..history.changes import Comparison
-from ..history.diff_formats import coverage_fr, french_date, sentence_fr
+from ..history.diff_formats import coverage_fr, sentence_fr
 from ..history.versions import Step, VersionHistory
 from ..model import Project
-from ..vocabulary import KINDS
+from ..vocabulary import KINDS, french_date
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_NAME = "changes.atom"

@@ -11,31 +11,12 @@ import datetime as dt
 
 import networkx as nx
 
+from ..vocabulary import french_date
 from .labels import html_text, wrap
 from .style import DECISION_ORDER, DECISION_STYLES, STATUS_ORDER, STATUS_STYLES, NodeStyle, badge
 
 #: Characters per line of the narrow legend, which sits in a column of a principle's view.
 NARROW_WIDTH = 34
-
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-
-def french_date(day: dt.date) -> str:
-    """``28 novembre 2026``."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def sample(style: NodeStyle, text: str) -> str:

@@ -15,30 +15,9 @@ from collections.abc import Callable
 from ..export.values import as_text, plain
 from ..model import Milestone
 from ..progress import Coverage
-from ..vocabulary import GRADE_LABELS, KINDS, MASCULINE_KINDS, label_for
+from ..vocabulary import GRADE_LABELS, KINDS, MASCULINE_KINDS, french_date, label_for
 from .changes import Change, ChangeType, Comparison
 from .versions import CURRENT_LABEL, Version
-
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-
-def french_date(day: dt.date) -> str:
-    """``1er mars 2025``, ``15 juin 2026``."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _agree(kind: str, word: str) -> str:

@@ -79,6 +79,8 @@ class TraceGraphDirective(SphinxDirective):
             logger.warning(
                 f"trace-graph: choose one of :root:, :overview: and :principle: (got {', '.join(chosen)})",
                 location=self.get_location(),
+                type="civitrace",
+                subtype="graph",
             )
         if "overview" in self.options:
             view, root = "overview", None
@@ -144,7 +146,7 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         try:
             graph = make_graph(project, request, as_of)
         except DiagramError as exc:
-            logger.warning(f"trace-graph: {exc}", location=node)
+            logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
             node.replace_self(nodes.paragraph("", f"Schéma impossible à dessiner : {exc}"))
             continue
         content: list[nodes.Node] = []
@@ -154,7 +156,7 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             elif app.builder.format == "latex":
                 content.append(_latex_figure(app, graph, node))
         except RenderError as exc:
-            logger.warning(f"trace-graph: {exc}", location=node)
+            logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
         content.extend(_text_version(app, domain, graph, docname, node, bool(content)))
         node.replace_self(content)
 

@@ -23,6 +23,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from .. import source_date
+from ..vocabulary import french_date
 
 logger = logging.getLogger(__name__)
 
@@ -34,31 +35,6 @@ LATEX_PACKAGE = "civitrace-publishing"
 LATEX_PACKAGE_FILE = _PACKAGE / "static" / f"{LATEX_PACKAGE}.sty"
 
 UNTRACKED_VERSION = "version non suivie"
-
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-
-def french_date(day: dt.date) -> str:
-    """A date as French prose writes it: ``1er mars 2025``, ``14 juillet 2024``.
-
-    Written out rather than with ``strftime`` so the result does not depend on the
-    locales installed on the build machine.
-    """
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {_MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,8 @@ from collections.abc import Callable, Sequence
 from docutils import nodes
 
 from .. import progress
-from ..vocabulary import DECISION_LABELS, FOLLOWUP_LABELS, GRADE_LABELS, PAGE_LABELS, UNCOVERED_LABEL
+from ..vocabulary import DECISION_LABELS, FOLLOWUP_LABELS, GRADE_LABELS, PAGE_LABELS, UNCOVERED_LABEL, french_date
 from .page_context import PageContext
-from .publishing import french_date
 from .render_tables import Cell, coverage_line, status_table, table
 from .render_values import grade, percent
 

@@ -14,11 +14,11 @@ from docutils import nodes
 
 from ..export.atom import contents_fr, step_anchor
 from ..history.changes import Change, ChangeType, Comparison
-from ..history.diff_formats import coverage_fr, describe_fr, event_fr, french_date, subject_fr
+from ..history.diff_formats import coverage_fr, describe_fr, event_fr, subject_fr
 from ..history.object_history import HistoryEntry, ProjectHistory
 from ..history.versions import Step, VersionHistory
 from ..model import Milestone, TraceObject
-from ..vocabulary import FOLLOWUP_LABELS, KINDS
+from ..vocabulary import FOLLOWUP_LABELS, KINDS, french_date
 from .page_context import PageContext
 
 L = FOLLOWUP_LABELS

@@ -13,9 +13,8 @@ from collections.abc import Callable
 from docutils import nodes
 
 from ..model import TraceObject
-from ..vocabulary import DECISION_LABELS, GRADE_LABELS, PAGE_LABELS, UNCOVERED_LABEL
+from ..vocabulary import DECISION_LABELS, GRADE_LABELS, PAGE_LABELS, UNCOVERED_LABEL, french_date
 from .page_context import PageContext
-from .publishing import french_date
 from .render_block import item
 from .render_values import grade
 

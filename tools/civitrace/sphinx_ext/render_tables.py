@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from docutils import nodes
 
 from ..model import TraceObject
-from ..vocabulary import DECISION_LABELS, PAGE_LABELS, STATUS_LABELS, UNCOVERED_LABEL
+from ..vocabulary import DECISION_LABELS, PAGE_LABELS, STATUS_LABELS, UNCOVERED_LABEL, french_date
 from .page_context import PageContext
-from .publishing import french_date
 from .render_block import is_inline
 from .render_values import percent
 

@@ -9,8 +9,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from ..model import Milestone, TraceObject
-from ..vocabulary import GRADE_LABELS, PAGE_LABELS, STATUS_LABELS, ValueType, label_for
-from .publishing import french_date
+from ..vocabulary import GRADE_LABELS, PAGE_LABELS, STATUS_LABELS, ValueType, french_date, label_for
 
 
 def trace_xref(target: str, docname: str) -> pending_xref:
