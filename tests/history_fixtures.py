@@ -13,9 +13,9 @@ Versions (committer dates fixed, so every figure and every byte is known):
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
+
+from helpers import git
 
 PRINCIPLES = """\
 # Principes
@@ -136,23 +136,6 @@ PYPROJECT = """\
 [tool.civitrace]
 exclude = ["docs"]
 """
-
-
-def git(repo: Path, *args: str, date: str | None = None) -> str:
-    """Run git in ``repo`` with no user or system configuration, at a fixed date."""
-    env = {
-        **os.environ,
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.org",
-    }
-    if date:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
-    done = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
-    return done.stdout
 
 
 def write(repo: Path, files: dict[str, str | None]) -> None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import subprocess
+from functools import partial
 from pathlib import Path
 
 import pytest
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+from helpers import git as run_git
 
 pytestmark = pytest.mark.sphinx
 
@@ -26,17 +27,7 @@ exclude_patterns = ["_build"]
 """
 
 
-def git(root: Path, *args: str) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": COMMIT_TIME,
-        "GIT_COMMITTER_DATE": COMMIT_TIME,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-    }
-    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+git = partial(run_git, date=COMMIT_TIME)
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ of the example is tested in test_publishing_pdf.py.
 from __future__ import annotations
 
 import io
-import os
-import subprocess
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from helpers import VALID, write_project
+from helpers import git as run_git
 
 pytestmark = pytest.mark.sphinx
 
@@ -52,17 +52,7 @@ strategy/axe
 """
 
 
-def git(root: Path, *args: str) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": COMMIT_TIME,
-        "GIT_COMMITTER_DATE": COMMIT_TIME,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-    }
-    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+git = partial(run_git, date=COMMIT_TIME)
 
 
 def make_project(root: Path) -> Path:

@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
+from functools import partial
 
 import pytest
 
 from civitrace.sphinx_ext.latex_settings import cover, latex_elements, latex_escape
 from civitrace.sphinx_ext.publishing import Publication, publication
 from civitrace.vocabulary import french_date
+from helpers import git as run_git
 
 COMMIT_TIME = "2024-03-01T10:00:00+00:00"
 
 
-def git(root, *args: str) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": COMMIT_TIME,
-        "GIT_COMMITTER_DATE": COMMIT_TIME,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-    }
-    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+git = partial(run_git, date=COMMIT_TIME)
 
 
 @pytest.fixture
