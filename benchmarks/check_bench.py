@@ -29,7 +29,8 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        generate_project(root, args.recommendations, args.measures, principles=8, axes=5, seed=1)
+        # Exactly the project: recommendations and measures (with 1 to 3 links), no responses.
+        generate_project(root, args.recommendations, args.measures, principles=8, axes=5, seed=1, responses=False)
         files = len(list(root.rglob("*.md")))
         times = time_civitrace(["check", str(root), "--as-of", "2026-01-01"], args.runs)
     print(

@@ -18,11 +18,13 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import make_fence_rule
+from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
 
 from .diagnostics import Diagnostic, Location, error, warning
 from .fast_split import Split, split_simple
+from .fence_scan import Fence, scan_fences
 from .fields import build_object
 from .model import Project, TraceObject
 from .vocabulary import KINDS
@@ -73,6 +75,31 @@ def read_text(text: str, path: str, docname: str = "") -> FileResult:
     return FileResult(objects, diagnostics)
 
 
+def _fences(text: str) -> list[Fence]:
+    """Every fenced block of ``text`` (nested in lists and quotes too), in order."""
+    fast = scan_fences(text)
+    return fast if fast is not None else parsed_fences(text)
+
+
+def parsed_fences(text: str) -> list[Fence]:
+    """The fenced blocks as markdown-it (with MyST's fence rules) finds them."""
+    lines = text.splitlines()
+    return [
+        Fence(token.markup, token.info, token.content, (token.map[0], token.map[1]), _is_closed(lines, token))
+        for token in _parser().parse(text)
+        if token.type in ("fence", "colon_fence") and token.map
+    ]
+
+
+def _is_closed(lines: list[str], token: Token) -> bool:
+    start, end = token.map or (0, 0)
+    last = end - 1
+    if last <= start or last >= len(lines):
+        return False
+    closing = lines[last].strip()
+    return closing.startswith(token.markup) and not closing.strip(token.markup[0])
+
+
 def _read_block(
     text: str,
     line_offset: int,
@@ -81,41 +108,27 @@ def _read_block(
     objects: list[TraceObject],
     diagnostics: list[Diagnostic],
 ) -> None:
-    lines = text.splitlines()
-    for token in _parser().parse(text):
-        if token.type not in ("fence", "colon_fence") or not token.map:
-            continue
-        match = _DIRECTIVE_INFO.fullmatch(token.info.strip())
+    for fence in _fences(text):
+        match = _DIRECTIVE_INFO.fullmatch(fence.info.strip())
         if not match:
             continue
         name, first_line = match.group(1), match.group(2)
-        start = token.map[0]
-        line = line_offset + start + 1
-        if not _is_closed(lines, token.map, token.markup):
+        line = line_offset + fence.map[0] + 1
+        if not fence.closed:
             diagnostics.append(
                 error(
                     Location(path, line),
                     "unclosed-fence",
-                    f"directive '{name}' opened with '{token.markup}' is never closed",
+                    f"directive '{name}' opened with '{fence.markup}' is never closed",
                 )
             )
         if name in KINDS:
-            body_start = _read_directive(name, first_line, token.content, line, path, docname, objects, diagnostics)
-            nested = body_start is not None
+            body_start = _read_directive(name, first_line, fence.content, line, path, docname, objects, diagnostics)
         else:
             body_start = line + 1
-            nested = True
-        if nested and body_start is not None and any(m in token.content for m in _FENCE_MARKERS):
-            body = "\n".join(token.content.splitlines()[body_start - line - 1 :])
+        if body_start is not None and any(m in fence.content for m in _FENCE_MARKERS):
+            body = "\n".join(fence.content.splitlines()[body_start - line - 1 :])
             _read_block(body, body_start - 1, path, docname, objects, diagnostics)
-
-
-def _is_closed(lines: list[str], span: list[int], markup: str) -> bool:
-    last = span[1] - 1
-    if last <= span[0] or last >= len(lines):
-        return False
-    closing = lines[last].strip()
-    return closing.startswith(markup[0] * len(markup)) and not closing.strip(markup[0])
 
 
 def _read_directive(
