@@ -83,8 +83,12 @@ def _directive_for(kind: str) -> type[TracedObjectDirective]:
 TRACED_DIRECTIVES: dict[str, type[TracedObjectDirective]] = {kind: _directive_for(kind) for kind in KINDS}
 
 
-class _PlaceholderDirective(SphinxDirective):
-    """A directive whose content is computed from the whole project at resolve time."""
+class PlaceholderDirective(SphinxDirective):
+    """A directive whose content is computed from the whole project at resolve time.
+
+    It leaves one placeholder node and marks its page as dependent, so that the
+    page is rewritten when any traced object changes.
+    """
 
     placeholder: ClassVar[type[nodes.Element]]
     has_content = False
@@ -92,20 +96,24 @@ class _PlaceholderDirective(SphinxDirective):
     optional_arguments = 0
     option_spec: ClassVar[dict] = {}
 
+    def make_node(self) -> nodes.Element:
+        """The placeholder; subclasses with options store them on it."""
+        return self.placeholder()
+
     def run(self) -> list[nodes.Node]:
         civitrace_domain(self.env).note_dependent(self.env.docname)
-        node = self.placeholder()
+        node = self.make_node()
         self.set_source_info(node)
         return [node]
 
 
-class MatrixDirective(_PlaceholderDirective):
+class MatrixDirective(PlaceholderDirective):
     """``{trace-matrix}``: the recommendation × measure table."""
 
     placeholder = trace_nodes.TraceMatrix
 
 
-class SummaryDirective(_PlaceholderDirective):
+class SummaryDirective(PlaceholderDirective):
     """``{trace-summary}``: the coverage figures."""
 
     placeholder = trace_nodes.TraceSummary

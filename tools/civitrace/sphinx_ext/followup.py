@@ -27,7 +27,6 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from ..export.atom import FEED_NAME
@@ -39,6 +38,7 @@ from ..reader import read_project
 from ..source_date import source_timestamp
 from ..vocabulary import FOLLOWUP_LABELS
 from . import open_data, render_dashboard, render_history
+from .directives import PlaceholderDirective
 from .domain import civitrace_domain
 from .page_context import PageContext
 
@@ -102,26 +102,7 @@ def _sections(text: str | None) -> list[str]:
     return chosen
 
 
-class _FollowupDirective(SphinxDirective):
-    """A directive leaving one placeholder, on a page rewritten when the project changes."""
-
-    placeholder: ClassVar[type[nodes.Element]]
-    has_content = False
-    required_arguments = 0
-    optional_arguments = 0
-    option_spec: ClassVar[dict] = {}
-
-    def make_node(self) -> nodes.Element:
-        return self.placeholder()
-
-    def run(self) -> list[nodes.Node]:
-        civitrace_domain(self.env).note_dependent(self.env.docname)
-        node = self.make_node()
-        self.set_source_info(node)
-        return [node]
-
-
-class DashboardDirective(_FollowupDirective):
+class DashboardDirective(PlaceholderDirective):
     """``{trace-dashboard}``: the follow-up dashboard."""
 
     placeholder = TraceDashboard
@@ -136,7 +117,7 @@ class DashboardDirective(_FollowupDirective):
         return TraceDashboard(sections=sections)
 
 
-class ChangesDirective(_FollowupDirective):
+class ChangesDirective(PlaceholderDirective):
     """``{trace-changes}``: what changed from version to version."""
 
     placeholder = TraceChanges
@@ -146,7 +127,7 @@ class ChangesDirective(_FollowupDirective):
         return super().run()
 
 
-class OpenDataDirective(_FollowupDirective):
+class OpenDataDirective(PlaceholderDirective):
     """``{trace-open-data}``: links to the published files."""
 
     placeholder = TraceOpenData
