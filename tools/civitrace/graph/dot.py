@@ -281,11 +281,7 @@ def principle_blocks(graph: nx.DiGraph) -> list[Block]:
         block.add(rec, rec)
         measures = [t for _, t, r in graph.out_edges(rec, data="relation") if r == "responds"]
         for measure in sorted(measures, key=_source_key(graph)):
-            name = measure if measure not in drawn else f"{measure}@{rec}"
-            if name != measure:
-                block.first[name] = drawn[measure]
-            drawn.setdefault(measure, rec)
-            block.add(name, measure)
+            name = _place(block, drawn, measure, rec)
             block.edges.append((rec, name, "responds"))
             answered = [s for s, _, r in graph.in_edges(measure, data="relation") if r == "responds"]
             others = sorted((s for s in answered if s != rec), key=_source_key(graph))
@@ -293,14 +289,19 @@ def principle_blocks(graph: nx.DiGraph) -> list[Block]:
                 block.also[name] = others
             for _, indicator, relation in sorted(graph.out_edges(measure, data="relation")):
                 if relation == "indicator":
-                    indicator_name = indicator if indicator not in drawn else f"{indicator}@{rec}"
-                    if indicator_name != indicator:
-                        block.first[indicator_name] = drawn[indicator]
-                    drawn.setdefault(indicator, rec)
-                    block.add(indicator_name, indicator)
-                    block.edges.append((name, indicator_name, "indicator"))
+                    block.edges.append((name, _place(block, drawn, indicator, rec), "indicator"))
         blocks.append(block)
     return blocks
+
+
+def _place(block: Block, drawn: dict[str, str], obj: str, rec: str) -> str:
+    """Add ``obj`` to ``rec``'s block: in full the first time, else as a reminder of where it is drawn."""
+    name = obj if obj not in drawn else f"{obj}@{rec}"
+    if name != obj:
+        block.first[name] = drawn[obj]
+    drawn.setdefault(obj, rec)
+    block.add(name, obj)
+    return name
 
 
 def _source_key(graph: nx.DiGraph):
