@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
+import sys
 from pathlib import Path
 
 import nox
+
+# The same rule as the site's (SOURCE_DATE_EPOCH, else the last commit): the package's own
+# module, loaded from the source tree since nox itself runs outside the package's environment.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
+from civitrace.source_date import source_timestamp
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
@@ -68,15 +72,8 @@ def _source_date_env() -> dict[str, str]:
     Sphinx (copyright year) and XeTeX (the PDF's dates and ID) read it, so two builds
     of one commit agree whatever the machine's clock says.
     """
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        return {"SOURCE_DATE_EPOCH": os.environ["SOURCE_DATE_EPOCH"].strip()}
-    try:
-        stamp = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
-        ).stdout.strip()
-    except OSError:  # no git: the sources are not a checkout
-        stamp = ""
-    return {"SOURCE_DATE_EPOCH": stamp} if stamp.isdigit() else {}
+    stamp = source_timestamp(Path.cwd())
+    return {"SOURCE_DATE_EPOCH": str(stamp)} if stamp is not None else {}
 
 
 def _build_pdf(session: nox.Session, *sphinx_args: str) -> list[Path]:
