@@ -194,10 +194,6 @@ class Project:
             for r in self.responses_for(recommendation_id)
         )
 
-    def title_of(self, object_id: str) -> str:
-        obj = self.by_id.get(object_id)
-        return obj.title if obj else ""
-
 
 def is_late(measure: TraceObject, as_of: dt.date) -> bool:
     """A measure is late when its due date has passed and it is neither done nor abandoned."""

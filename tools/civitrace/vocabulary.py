@@ -181,11 +181,6 @@ KINDS: dict[str, KindSpec] = {
     )
 }
 
-#: Kinds whose argument is a new, project-unique ID.
-ID_KINDS = tuple(name for name, spec in KINDS.items() if spec.has_title)
-#: Kinds whose argument names a recommendation (they have no ID of their own).
-ATTACHED_KINDS = tuple(name for name, spec in KINDS.items() if not spec.has_title)
-
 
 MONTHS = (
     "janvier",

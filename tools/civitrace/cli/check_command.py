@@ -9,7 +9,7 @@ import sys
 from ..reader import read_project
 from ..report_formats import FORMATS
 from ..rules import check
-from .arguments import add_root, iso_date
+from .arguments import EXIT_ERRORS, EXIT_OK, add_root, iso_date
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,4 +41,4 @@ def run(args: argparse.Namespace) -> int:
             out.write(report)
     else:
         sys.stdout.write(report)
-    return 1 if any(d.is_error for d in diagnostics) else 0
+    return EXIT_ERRORS if any(d.is_error for d in diagnostics) else EXIT_OK
