@@ -104,7 +104,7 @@ def test_every_recommendation_id_and_title_is_in_the_pdf(example_pdf):
     assert not missing, f"not found in the PDF: {missing}"
 
 
-def test_the_matrix_and_summary_are_tables_that_break_across_pages(example_pdf):
+def test_the_matrix_and_summary_are_tables_that_break_across_pages(example_pdf, french):
     tex = example_pdf.tex.read_text(encoding="utf-8")
     assert "\\begin{longtable}" in tex
     assert PAGE_LABELS["matrix_title"] in example_pdf.text()

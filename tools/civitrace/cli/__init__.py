@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from .. import i18n
 from . import check_command, diff_command, export_command, graph_command
 from .arguments import EXIT_OK, EXIT_USAGE, UsageError
 
@@ -22,6 +23,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="civitrace",
         description="Trace a citizens' convention opinion to the strategy that answers it.",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="language of the messages (fr, en); default: the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
         module.register(subparsers)
@@ -32,6 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Messages follow the locale like any gettext program; --lang forces one. Codes never change.
+    i18n.set_language(args.lang if args.lang else i18n.language_from_environment())
     try:
         return int(args.handler(args))
     except UsageError as exc:

@@ -1,7 +1,8 @@
-"""Objects of the diagram in French words: tooltips and the sentences of the text alternative."""
+"""Objects of the diagram in words: tooltips and the sentences of the text alternative."""
 
 from __future__ import annotations
 
+from ..i18n import _
 from ..vocabulary import KINDS, LATE_LABEL, STATUS_LABELS, UNCOVERED_LABEL
 from .build import LATE, NO_RESPONSE, UNCOVERED
 from .labels import clean
@@ -14,21 +15,25 @@ def state_text(attrs: dict) -> str:
     state = attrs.get("state")
     if kind == "recommendation":
         if state == UNCOVERED:
-            return UNCOVERED_LABEL
+            return _(UNCOVERED_LABEL)
         if state == NO_RESPONSE:
-            return "sans réponse publiée"
-        return f"réponse : {DECISION_STYLES[str(state)].label}" if state in DECISION_STYLES else ""
+            return _("no published response")
+        return (
+            _("response: {decision}").format(decision=DECISION_STYLES[str(state)].label)
+            if state in DECISION_STYLES
+            else ""
+        )
     if kind == "measure":
         status = attrs.get("status")
-        label = STATUS_LABELS.get(str(status), "statut non renseigné") if status else "statut non renseigné"
+        label = STATUS_LABELS.get(str(status), _("status not given")) if status else _("status not given")
         if state == LATE and status != "delayed":
-            return f"{label}, {LATE_LABEL}"
+            return f"{label}, {_(LATE_LABEL)}"
         return label
     return ""
 
 
 def kind_label(attrs: dict) -> str:
-    """The French name of the object's kind, capitalised."""
+    """The name of the object's kind, capitalised."""
     spec = KINDS.get(str(attrs.get("kind")))
     return spec.label.capitalize() if spec else ""
 
@@ -40,5 +45,6 @@ def tooltip(node_id: str, attrs: dict) -> str:
     text = f"{parts[0]} — {title}" if title else parts[0]
     state = state_text(attrs)
     if attrs.get("kind") == "measure" and attrs.get("group"):
-        state = f"{state} ; axe {attrs['group']}" if state else f"axe {attrs['group']}"
+        axis = _("axis {id}").format(id=attrs["group"])
+        state = f"{state}; {axis}" if state else axis
     return f"{text} ({state})" if state else text

@@ -19,6 +19,7 @@ from . import (
     followup,
     graph_directive,
     incremental,
+    language,
     nodes,
     publishing,
     resolve,
@@ -31,6 +32,7 @@ ENV_VERSION = 1
 
 #: Feature modules, each registering its own config values, nodes, directives and events.
 FEATURES = (
+    language,
     build_date,
     nodes,
     roles,

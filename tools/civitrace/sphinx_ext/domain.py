@@ -21,6 +21,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
 from ..diagnostics import Diagnostic
+from ..i18n import _
 from ..model import Project, TraceObject
 from ..vocabulary import KINDS
 from . import nodes as trace_nodes
@@ -45,7 +46,7 @@ class StoredObject:
 def link_text(obj: TraceObject) -> str:
     """How a link to an object reads: ``R-01 — Évaluer chaque projet``."""
     if not obj.has_own_id:
-        return f"{obj.spec.label.capitalize()} : {obj.id}"
+        return f"{obj.spec.label.capitalize()}{_(': ')}{obj.id}"
     return f"{obj.id} — {obj.title}" if obj.title else obj.id
 
 

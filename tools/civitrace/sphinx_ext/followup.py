@@ -34,6 +34,7 @@ from ..export.tabular import CSV_NAME, JSON_NAME, SCHEMA_NAME
 from ..history.git_revisions import GitError, GitRepository
 from ..history.object_history import ProjectHistory, project_history
 from ..history.versions import VersionHistory, version_history
+from ..i18n import _
 from ..reader import read_project
 from ..source_date import source_timestamp
 from ..vocabulary import FOLLOWUP_LABELS
@@ -269,7 +270,7 @@ def open_data_links(app: Sphinx, docname: str) -> list[nodes.Node]:
     ):
         uri = _relative(app, docname, name)
         line = nodes.paragraph()
-        line += nodes.Text(f"{label} : ")
+        line += nodes.Text(label + _(": "))
         line += nodes.reference(name, name, refuri=uri) if uri else nodes.literal(name, name)
         items += nodes.list_item("", line)
     return [items]

@@ -6,7 +6,7 @@ the current project. Per builder:
 
 - HTML: the SVG is inlined, so every node is a real link to its object's page
   and shows its full title on hover; a toolbar zooms, a drag pans, and
-  "Ouvrir en plein écran" opens the SVG file alone (its links rebased);
+  "Open full screen" opens the SVG file alone (its links rebased);
 - LaTeX: the PDF drawing, fitted to the page by ``\\civitraceGraph``;
 - any other builder: the text alternative only.
 
@@ -35,6 +35,7 @@ from sphinx.util.osutil import relative_uri
 from ..graph import DiagramError, DiagramRequest, RenderError, graph_dot, make_graph, render_cached
 from ..graph.render import digest
 from ..graph.text_alternative import Entry, entries
+from ..i18n import N_, _
 from .build_date import build_date
 from .domain import CivitraceDomain, civitrace_domain
 
@@ -47,8 +48,8 @@ JS_FILE = "civitrace-graph.js"
 LINK_SCHEME = "civitrace-object:"
 #: Kinds whose page shows its own neighbourhood diagram.
 OBJECT_GRAPH_KINDS = ("recommendation", "measure")
-TEXT_HEADING = "Version texte du schéma"
-FULL_SCREEN = "Ouvrir en plein écran"
+TEXT_HEADING = N_("Text version of the diagram")
+FULL_SCREEN = N_("Open full screen")
 _HREF = re.compile(r'xlink:href="' + re.escape(LINK_SCHEME) + r'([^"]*)"')
 _LINK_TITLE = re.compile(r'(<a\b[^>]*?xlink:title="([^"]*)"[^>]*>)')
 _SVG_ID = re.compile(r'\bid="([^"]*)"')
@@ -147,7 +148,7 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             graph = make_graph(project, request, as_of)
         except DiagramError as exc:
             logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
-            node.replace_self(nodes.paragraph("", f"Schéma impossible à dessiner : {exc}"))
+            node.replace_self(nodes.paragraph("", _("The diagram cannot be drawn: {error}").format(error=exc)))
             continue
         content: list[nodes.Node] = []
         try:
@@ -196,13 +197,13 @@ def _html_figure(
     markup = (
         f'<figure class="{classes}" data-civitrace-view="{html.escape(str(graph.graph.get("view")))}">'
         '<div class="civitrace-graph-toolbar" hidden>'
-        '<button type="button" data-civitrace-zoom="in" aria-label="Agrandir le schéma">+</button>'
-        '<button type="button" data-civitrace-zoom="out" aria-label="Réduire le schéma">−</button>'
-        '<button type="button" data-civitrace-zoom="fit">Ajuster</button>'
+        f'<button type="button" data-civitrace-zoom="in" aria-label="{html.escape(_("Zoom in"))}">+</button>'
+        f'<button type="button" data-civitrace-zoom="out" aria-label="{html.escape(_("Zoom out"))}">−</button>'
+        f'<button type="button" data-civitrace-zoom="fit">{html.escape(_("Fit"))}</button>'
         "</div>"
         f'<div class="civitrace-graph-viewport">{inline}</div>'
         f'<figcaption>{html.escape(caption)} — <a class="civitrace-graph-full" href="{html.escape(full_size)}" '
-        f'target="_blank" rel="noopener">{FULL_SCREEN}</a></figcaption>'
+        f'target="_blank" rel="noopener">{html.escape(_(FULL_SCREEN))}</a></figcaption>'
         "</figure>"
     )
     return nodes.raw("", markup, format="html")
@@ -236,18 +237,19 @@ def _inline_svg(svg: str, prefix: str) -> str:
     start = svg.find("<svg")
     svg = svg[start:] if start >= 0 else svg
     svg = _SVG_ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
-    return svg.replace("<svg ", '<svg class="civitrace-graph-svg" role="img" aria-label="Schéma de traçabilité" ', 1)
+    label = html.escape(_("Traceability diagram"), quote=True)
+    return svg.replace("<svg ", f'<svg class="civitrace-graph-svg" role="img" aria-label="{label}" ', 1)
 
 
 def _default_caption(graph: Any) -> str:
     view, root = graph.graph.get("view"), graph.graph.get("root")
     if view == "overview":
-        return "Vue d'ensemble : principes de l'avis et axes de la stratégie"
+        return _("Overview: principles of the opinion and axes of the strategy")
     if view == "principle":
-        return f"Le principe {root}, ses recommandations et les mesures qui y répondent"
+        return _("The principle {id}, its recommendations and the measures responding to them").format(id=root)
     if view == "neighbourhood":
-        return f"Autour de {root}"
-    return "Schéma de traçabilité"
+        return _("Around {id}").format(id=root)
+    return _("Traceability diagram")
 
 
 def _latex_figure(app: Sphinx, graph: Any, node: TraceGraph) -> nodes.raw:
@@ -275,10 +277,10 @@ def _text_version(
     items = _bullets(app, domain, entries(graph), docname)
     container = nodes.container(classes=["civitrace-graph-text"])
     if app.builder.format == "html" and has_drawing:
-        opening = f'<details class="civitrace-graph-text"><summary>{TEXT_HEADING}</summary>'
+        opening = f'<details class="civitrace-graph-text"><summary>{html.escape(_(TEXT_HEADING))}</summary>'
         container += items
         return [nodes.raw("", opening, format="html"), container, nodes.raw("", "</details>", format="html")]
-    container += nodes.rubric("", TEXT_HEADING)
+    container += nodes.rubric("", _(TEXT_HEADING))
     container += items
     return [container]
 

@@ -14,6 +14,7 @@ from sphinx.errors import NoUri
 from sphinx.util.docutils import new_document
 from sphinx.util.nodes import make_refnode
 
+from ..i18n import _
 from ..model import Project, TraceObject, is_late
 from ..vocabulary import LATE_LABEL
 from .build_date import build_date
@@ -64,8 +65,8 @@ class PageContext:
     def measure_state(self, measure: TraceObject) -> str:
         """``en cours``, or ``en cours, en retard`` when late at the build date."""
         state = status_text(measure)
-        if self.is_late(measure) and state != LATE_LABEL:
-            state += f", {LATE_LABEL}"
+        if self.is_late(measure) and state != _(LATE_LABEL):
+            state += f", {_(LATE_LABEL)}"
         return state
 
     def quote(self, obj: TraceObject) -> nodes.Element | None:
