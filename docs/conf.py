@@ -74,3 +74,4 @@ latex_elements = _latex_elements(
 latex_use_xindy = False  # no index in the PDF, so no xindy to install
 latex_domain_indices = False
 latex_show_urls = "footnote"  # on paper, a link's address is printed
+civitrace_accessibility = "docs/accessibilite"

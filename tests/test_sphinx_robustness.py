@@ -112,7 +112,7 @@ def test_unknown_targets_in_roles_warn_and_options_leave_it_to_the_rules(odd):
         (
             "opinion/avis.md",
             7,
-            "recommandation R-02 renvoie à P-404, identifiant inconnu (principe attendu)",
+            "recommandation R-02 renvoie à P-404, identifiant inconnu (type attendu : principe)",
             "unknown-reference",
         )
     ]

@@ -133,6 +133,12 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _active.ngettext(singular, plural, count)
 
 
+def is_plural(count: int) -> bool:
+    """Whether the current language writes ``count`` things with the plural (French: 2 and more)."""
+    rule = getattr(_active, "plural", None)
+    return bool(rule(count)) if rule is not None else count != 1
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogs without translating it now (module-level constants)."""
     return message

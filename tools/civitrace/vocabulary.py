@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 
-from .i18n import N_, Labels, _, language
+from .i18n import N_, Labels, _, is_plural, language
 
 #: The ID grammar of DESIGN.md: ``R-01``, ``P1.2``, ``M-TRANSP-03``.
 ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
@@ -75,6 +75,10 @@ class KindSpec:
     def plural(self) -> str:
         """The kind's name in the current language, plural."""
         return _(self.plural_id)
+
+    def count(self, number: int) -> str:
+        """``4 recommandations``, ``1 mesure``, ``0 mesure``: a number of objects of this kind."""
+        return f"{number} {self.plural if is_plural(number) else self.label}"
 
     @cached_property
     def link_options(self) -> tuple[OptionSpec, ...]:

@@ -116,8 +116,6 @@ def overview_label(node: str, attrs: dict) -> Html:
     styles = DECISION_STYLES if is_principle else STATUS_STYLES
     member_kind = "recommendation" if is_principle else "measure"
     members = len(attrs.get("members", []))
-    noun = (KINDS["recommendation"] if is_principle else KINDS["measure"]).label_id
-    noun = ngettext(noun, KINDS[member_kind].plural_id, members)
     span = CELLS_PER_ROW + 1
     lines = wrap(f"{node} {attrs.get('title') or ''}", 40)
     rows = []
@@ -130,7 +128,7 @@ def overview_label(node: str, attrs: dict) -> Html:
         sample(styles[state], label_value(badge({"kind": member_kind, "state": state}), count))
         for state, count in tally(attrs)
     ]
-    first = f'<TD ALIGN="LEFT">{html_text(_("{label}:").format(label=f"{members} {noun}"))}</TD>'
+    first = f'<TD ALIGN="LEFT">{html_text(_("{label}:").format(label=KINDS[member_kind].count(members)))}</TD>'
     for start in range(0, max(len(cells), 1), CELLS_PER_ROW):
         lead = first if start == 0 else "<TD></TD>"
         rows.append(f"<TR>{lead}{''.join(cells[start : start + CELLS_PER_ROW])}</TR>")

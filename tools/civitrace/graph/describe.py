@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..i18n import _
 from ..vocabulary import KINDS, LATE_LABEL, STATUS_LABELS, UNCOVERED_LABEL
 from .build import LATE, NO_RESPONSE, UNCOVERED
@@ -46,5 +48,29 @@ def tooltip(node_id: str, attrs: dict) -> str:
     state = state_text(attrs)
     if attrs.get("kind") == "measure" and attrs.get("group"):
         axis = _("axis {id}").format(id=attrs["group"])
-        state = f"{state}; {axis}" if state else axis
+        state = f"{state}{_('; ')}{axis}" if state else axis
     return f"{text} ({state})" if state else text
+
+
+def diagram_name(graph: object) -> str:
+    """The accessible name of a diagram, saying what it shows and how much.
+
+    ``Traçabilité du principe P-UTILITE : 4 recommandations, 6 mesures``.
+    """
+    view = graph.graph.get("view")  # type: ignore[attr-defined]
+    root = graph.graph.get("root")  # type: ignore[attr-defined]
+    counts = Counter(kind for _node, kind in graph.nodes(data="kind"))  # type: ignore[attr-defined]
+
+    def count(kind: str) -> str:
+        return KINDS[kind].count(counts[kind])
+
+    if view == "overview":
+        return _("Traceability overview: {principles}, {axes}").format(
+            principles=count("principle"), axes=count("axis")
+        )
+    figures = ", ".join(count(kind) for kind in ("recommendation", "measure"))
+    if view == "principle":
+        return _("Traceability of principle {id}: {counts}").format(id=root, counts=figures)
+    if view == "neighbourhood":
+        return _("Traceability around {id}: {counts}").format(id=root, counts=figures)
+    return _("Traceability diagram: {counts}").format(counts=figures)

@@ -114,9 +114,8 @@ def _overview_entries(graph: nx.DiGraph) -> list[Entry]:
             counts = ", ".join(label_value(badge({"kind": member_kind, "state": s}), n) for s, n in tally(attrs))
             title = clean(str(attrs.get("title") or ""))
             members = len(attrs.get("members", []))
-            noun = ngettext(KINDS[member_kind].label_id, KINDS[member_kind].plural_id, members)
             text = label_value(node, title) if title else node
-            text += f" — {members} {noun}"
+            text += f" — {KINDS[member_kind].count(members)}"
             text += f" ({counts})" if counts else ""
             if attrs.get("uncovered"):
                 text += _("; ") + _("not covered: {ids}").format(ids=", ".join(attrs["uncovered"]))

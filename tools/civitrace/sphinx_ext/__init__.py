@@ -24,6 +24,7 @@ from . import (
     publishing,
     resolve,
     roles,
+    theme,
 )
 from .domain import CivitraceDomain
 
@@ -43,6 +44,7 @@ FEATURES = (
     publishing,
     followup,
     graph_directive,
+    theme,
 )
 
 

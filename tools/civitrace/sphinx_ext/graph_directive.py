@@ -33,9 +33,11 @@ from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
 from ..graph import DiagramError, DiagramRequest, RenderError, graph_dot, make_graph, render_cached
+from ..graph.describe import diagram_name
 from ..graph.render import digest
 from ..graph.text_alternative import Entry, entries
 from ..i18n import N_, _
+from . import graph_markup
 from .build_date import build_date
 from .domain import CivitraceDomain, civitrace_domain
 
@@ -158,7 +160,7 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 content.append(_latex_figure(app, graph, node))
         except RenderError as exc:
             logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
-        content.extend(_text_version(app, domain, graph, docname, node, bool(content)))
+        content.extend(_text_version(app, domain, graph, docname, node, bool(content), index))
         node.replace_self(content)
 
 
@@ -191,22 +193,19 @@ def _html_figure(
     full_size = relative_uri(page_uri, f"{app.builder.imagedir}/{name}")
 
     inline = _with_links(drawing, lambda object_id: _object_url(app, domain, docname, object_id))
-    inline = _inline_svg(inline, prefix=f"civitrace-g{index}-")
+    prefix = _figure_prefix(index)
+    name = diagram_name(graph)
+    inline = graph_markup.accessible_svg(_inline_svg(inline, prefix=prefix), name)
     caption = node["caption"] or _default_caption(graph)
     classes = "civitrace-graph" + (" civitrace-graph-object" if node["auto"] else "")
-    markup = (
-        f'<figure class="{classes}" data-civitrace-view="{html.escape(str(graph.graph.get("view")))}">'
-        '<div class="civitrace-graph-toolbar" hidden>'
-        f'<button type="button" data-civitrace-zoom="in" aria-label="{html.escape(_("Zoom in"))}">+</button>'
-        f'<button type="button" data-civitrace-zoom="out" aria-label="{html.escape(_("Zoom out"))}">−</button>'
-        f'<button type="button" data-civitrace-zoom="fit">{html.escape(_("Fit"))}</button>'
-        "</div>"
-        f'<div class="civitrace-graph-viewport">{inline}</div>'
-        f'<figcaption>{html.escape(caption)} — <a class="civitrace-graph-full" href="{html.escape(full_size)}" '
-        f'target="_blank" rel="noopener">{html.escape(_(FULL_SCREEN))}</a></figcaption>'
-        "</figure>"
-    )
+    view = str(graph.graph.get("view"))
+    markup = graph_markup.figure(classes, view, prefix, name, inline, caption, full_size, _(FULL_SCREEN))
     return nodes.raw("", markup, format="html")
+
+
+def _figure_prefix(index: int) -> str:
+    """The prefix of the ids of a page's n-th diagram (its SVG's ids, its viewport, its text version)."""
+    return f"civitrace-g{index}-"
 
 
 def _uri_from_images(app: Sphinx, domain: CivitraceDomain, object_id: str) -> str | None:
@@ -271,13 +270,19 @@ def _latex_escape(text: str) -> str:
 
 
 def _text_version(
-    app: Sphinx, domain: CivitraceDomain, graph: Any, docname: str, node: TraceGraph, has_drawing: bool
+    app: Sphinx,
+    domain: CivitraceDomain,
+    graph: Any,
+    docname: str,
+    node: TraceGraph,
+    has_drawing: bool,
+    index: int = 0,
 ) -> list[nodes.Node]:
     """The text alternative: a nested list with links, folded under the drawing in HTML."""
     items = _bullets(app, domain, entries(graph), docname)
     container = nodes.container(classes=["civitrace-graph-text"])
     if app.builder.format == "html" and has_drawing:
-        opening = f'<details class="civitrace-graph-text"><summary>{html.escape(_(TEXT_HEADING))}</summary>'
+        opening = graph_markup.text_version_opening(_figure_prefix(index), _(TEXT_HEADING))
         container += items
         return [nodes.raw("", opening, format="html"), container, nodes.raw("", "</details>", format="html")]
     container += nodes.rubric("", _(TEXT_HEADING))

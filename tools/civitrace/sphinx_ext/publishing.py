@@ -23,6 +23,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from .. import source_date
+from ..i18n import _
 from ..vocabulary import french_date
 
 logger = logging.getLogger(__name__)
@@ -127,6 +128,11 @@ def _on_html_page_context(
     context["civitrace_date"] = info.date_text
     pdf = _pdf_source(app)
     context["civitrace_pdf"] = pdf.name if pdf else ""
+    context["civitrace_pdf_label"] = _("Download the PDF")
+    statement = app.config.civitrace_accessibility
+    found = statement and statement in app.env.found_docs
+    context["civitrace_accessibility"] = app.builder.get_relative_uri(pagename, statement) if found else ""
+    context["civitrace_accessibility_label"] = _("Accessibility: partially compliant")
     # Sphinx stamps "last updated" with the build's clock unless SOURCE_DATE_EPOCH is
     # set; show the date of the sources instead (or nothing, never the clock).
     if context.get("last_updated"):
@@ -168,6 +174,8 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the publishing hooks (called from the civitrace Sphinx extension)."""
     app.add_config_value("civitrace_pdf", "", "html", types=frozenset({str}))
+    # The accessibility statement (RGAA asks every page to link to it, with the conformance status).
+    app.add_config_value("civitrace_accessibility", "", "html", types=frozenset({str}))
     app.add_latex_package(LATEX_PACKAGE)
     app.connect("config-inited", _on_config_inited)
     app.connect("builder-inited", _on_builder_inited)
