@@ -244,9 +244,9 @@ Le conseil approuve.
 @pytest.fixture(scope="module")
 def register_repo(tmp_path_factory):
     repo = make_project_repo(tmp_path_factory.mktemp("register-history") / "project", work=False)
-    commit(repo, {"strategy/registre.md": PLANNED}, "A planned system", "2025-02-01T09:00:00+00:00")
+    commit(repo, {"strategy/registre.md": PLANNED}, "A planned system", "2025-04-15T09:00:00+00:00")
     git(repo, "tag", "v3")
-    commit(repo, {"strategy/registre.md": IN_SERVICE}, "Evaluated, debated, in service", "2025-05-10T09:00:00+00:00")
+    commit(repo, {"strategy/registre.md": IN_SERVICE}, "Evaluated, debated, in service", "2025-06-10T09:00:00+00:00")
     git(repo, "tag", "v4")
     return repo
 
@@ -284,3 +284,18 @@ def test_diff_shows_a_new_system(register_repo, capsys):
     assert 'ai-system SIA-LAPI: added "Lecture des plaques" (status: planned)' in text
     markdown = diff(capsys, register_repo, "v2", "v3", "--format", "markdown")
     assert "- **SIA-LAPI** Lecture des plaques : ajouté (en projet)" in markdown
+
+
+def test_the_atom_feed_tells_the_register_changes(register_repo):
+    from civitrace.export.atom import entries
+    from civitrace.history.versions import version_history
+    from civitrace.reader import read_project
+
+    history = version_history(register_repo, read_project(register_repo))
+    found = {entry.title: entry.html for entry in entries(history, "essai")}
+    v4 = next(body for title, body in found.items() if title.startswith("Version v4"))
+    assert "<li>SIA-LAPI Lecture des plaques : statut : en projet → en service</li>" in v4
+    assert "<li>évaluation de SIA-LAPI du 20 mars 2025 : ajoutée (favorable)</li>" in v4
+    assert "<li>DEL-2025-041 Lecture des plaques : ajoutée (adoptée)</li>" in v4
+    v3 = next(body for title, body in found.items() if title.startswith("Version v3"))
+    assert "<li>SIA-LAPI Lecture des plaques : ajouté (en projet)</li>" in v3
