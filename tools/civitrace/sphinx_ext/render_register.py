@@ -229,7 +229,7 @@ def register_table(ctx: PageContext) -> list[nodes.Node]:
         _(L["deliberation"]),
         _(L["next_review"]),
     ]
-    found_table = table(_(L["register_title"]), headers, rows, (16, 13, 10, 11, 12, 14, 14, 10))
+    found_table = table(_(L["register_title"]), headers, rows, (22, 13, 9, 10, 12, 13, 11, 10))
     found_table["classes"].append("civitrace-register")
     return [*figures(ctx), found_table] if rows else figures(ctx)
 
