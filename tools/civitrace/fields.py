@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 from .diagnostics import Diagnostic, Location, error
 from .i18n import _
 from .model import Milestone, TraceObject
-from .vocabulary import ID_PATTERN, KINDS, OptionSpec, ValueType, object_name
+from .vocabulary import ID_PATTERN, KINDS, OptionSpec, ValueType, kind_name, object_name
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INTEGER = re.compile(r"[+-]?\d+")
@@ -48,6 +49,14 @@ def _parse_id(text: str) -> str:
     return text
 
 
+def _parse_url(text: str) -> str:
+    """An ``http://`` or ``https://`` address with a host and no spaces (it becomes a link on the site)."""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+        raise _Invalid(_("'{text}' is not a web address starting with https:// or http://").format(text=text))
+    return text
+
+
 def _parse_value(spec: OptionSpec, text: str) -> object:
     kind = spec.type
     if kind is ValueType.TEXT:
@@ -61,6 +70,11 @@ def _parse_value(spec: OptionSpec, text: str) -> object:
         return tuple(_parse_id(item) for item in items)
     if kind is ValueType.DATE:
         return parse_date(text)
+    if kind is ValueType.INTEGER and spec.maximum is None:
+        if not _INTEGER.fullmatch(text) or (spec.minimum is not None and int(text) < spec.minimum):
+            message = _("'{text}' is not a whole number of at least {minimum}")
+            raise _Invalid(message.format(text=text, minimum=spec.minimum or 0))
+        return int(text)
     if kind is ValueType.INTEGER:
         if not _INTEGER.fullmatch(text):
             raise _Invalid(
@@ -84,10 +98,24 @@ def _parse_value(spec: OptionSpec, text: str) -> object:
         if text not in spec.choices:
             raise _Invalid(_("'{text}' is not one of {choices}").format(text=text, choices=", ".join(spec.choices)))
         return text
+    if kind is ValueType.CHOICES:
+        items = [item.strip() for item in text.split(",")]
+        if any(not item for item in items):
+            raise _Invalid(_("'{text}' has an empty item in its comma-separated list").format(text=text))
+        for item in items:
+            if item not in spec.choices:
+                raise _Invalid(_("'{text}' is not one of {choices}").format(text=item, choices=", ".join(spec.choices)))
+        return tuple(dict.fromkeys(items))  # in the author's order, once each
+    if kind is ValueType.YES_NO:
+        if text not in ("yes", "no"):
+            raise _Invalid(_("'{text}' is not yes or no").format(text=text))
+        return text == "yes"
+    if kind is ValueType.URL:
+        return _parse_url(text)
     if kind is ValueType.MILESTONES:
         steps = []
         for entry in _MILESTONE_SPLIT.split(text.strip()):
-            date_text, _sep, label = entry.partition(" ")
+            date_text, _space, label = entry.partition(" ")
             if not label.strip():
                 raise _Invalid(
                     _("milestone '{entry}' needs a date and a label ('YYYY-MM-DD label')").format(entry=entry)
@@ -95,6 +123,11 @@ def _parse_value(spec: OptionSpec, text: str) -> object:
             steps.append(Milestone(parse_date(date_text), label.strip()))
         return tuple(sorted(steps, key=lambda m: m.date))
     raise AssertionError(kind)  # pragma: no cover - every ValueType is handled above
+
+
+def _article(noun: str) -> str:
+    """``a recommendation``, ``an AI system``: the English article (other languages ignore it)."""
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
 def build_object(
@@ -113,10 +146,12 @@ def build_object(
     spec = KINDS[kind]
     problems: list[Diagnostic] = []
     argument = " ".join(argument.split())
-    object_id, _sep, title = argument.partition(" ")
+    object_id, _space, title = argument.partition(" ")
+    target = kind_name(spec.argument_target or "")
+    words = {"kind": spec.label, "target": target, "a_target": _article(target)}
     if not object_id:
-        what = _("{kind} needs an ID and a title") if spec.has_title else _("{kind} needs a recommendation ID")
-        return None, [error(location, "missing-argument", what.format(kind=spec.label))]
+        what = _("{kind} needs an ID and a title") if spec.has_title else _("{kind} needs {a_target} ID")
+        return None, [error(location, "missing-argument", what.format(**words))]
     if not is_valid_id(object_id):
         message = _("{kind} has an invalid ID '{id}'").format(kind=spec.label, id=object_id)
         return None, [error(location, "invalid-id", message, object_id)]
@@ -124,7 +159,7 @@ def build_object(
     if spec.has_title and not title:
         problems.append(error(location, "missing-title", _("{name} has no title").format(name=name_of), object_id))
     if not spec.has_title and title:
-        message = _("{name} takes only a recommendation ID, not '{title}'").format(name=name_of, title=title)
+        message = _("{name} takes only {a_target} ID, not '{title}'").format(name=name_of, title=title, **words)
         problems.append(error(location, "unexpected-title", message, object_id))
         title = ""
 

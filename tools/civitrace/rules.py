@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from .diagnostics import Diagnostic, error, warning
 from .i18n import N_, _
 from .model import Project, TraceObject, is_late
+from .register_rules import REGISTER_RULES, review_due
 from .vocabulary import DECISIONS_COVERING_ALONE, DECISIONS_NEEDING_MEASURE, kind_name, object_name
 
 Rule = Callable[[Project], Iterator[Diagnostic]]
@@ -72,12 +73,20 @@ _LINK_MESSAGES = {
         N_("{name} refers to unknown {what} {target}"),
         N_("{name} refers to {target}, which is {a_kind}, not {a_what}"),
     ),
+    "measures": (
+        N_("{name} is carried by unknown {what} {target}"),
+        N_("{name} is carried by {target}, which is {a_kind}, not {a_what}"),
+    ),
+    "systems": (
+        N_("{name} concerns unknown {what} {target}"),
+        N_("{name} concerns {target}, which is {a_kind}, not {a_what}"),
+    ),
 }
 
 
 def _a(noun: str) -> str:
     """The English indefinite article with its noun: 'an axis', 'a measure' (other languages ignore it)."""
-    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
 def _name(obj: TraceObject) -> str:
@@ -169,7 +178,7 @@ def dates(project: Project) -> Iterator[Diagnostic]:
 
 
 #: Every rule that does not depend on the date, in reporting order.
-RULES: tuple[Rule, ...] = (duplicate_ids, references, coverage, responses, assessments, dates)
+RULES: tuple[Rule, ...] = (duplicate_ids, references, coverage, responses, assessments, dates, *REGISTER_RULES)
 
 
 def lateness(project: Project, as_of: dt.date) -> Iterator[Diagnostic]:
@@ -192,12 +201,14 @@ def lateness(project: Project, as_of: dt.date) -> Iterator[Diagnostic]:
 def check(project: Project, as_of: dt.date | None = None) -> list[Diagnostic]:
     """All diagnostics of a project, sorted by place.
 
-    Lateness is judged only when ``as_of`` is given: the Sphinx build shows it
-    on the pages instead, so that a build never fails because time passed.
+    Lateness and due reviews of the register are judged only when ``as_of`` is
+    given: the Sphinx build shows them on the pages instead, so that a build
+    never fails because time passed.
     """
     found = list(project.reader_diagnostics)
     for rule in RULES:
         found.extend(rule(project))
     if as_of is not None:
         found.extend(lateness(project, as_of))
+        found.extend(review_due(project, as_of))
     return sorted(set(found), key=Diagnostic.sort_key)

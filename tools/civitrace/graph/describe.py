@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 
 from ..i18n import _
-from ..vocabulary import KINDS, LATE_LABEL, STATUS_LABELS, UNCOVERED_LABEL
+from ..vocabulary import KINDS, LATE_LABEL, STATUS_LABELS, UNCOVERED_LABEL, capital
 from .build import LATE, NO_RESPONSE, UNCOVERED
 from .labels import clean
-from .style import DECISION_STYLES
+from .style import DECISION_STYLES, badge
 
 
 def state_text(attrs: dict) -> str:
@@ -31,13 +31,15 @@ def state_text(attrs: dict) -> str:
         if state == LATE and status != "delayed":
             return f"{label}, {_(LATE_LABEL)}"
         return label
+    if kind == "ai-system":
+        return badge(attrs).replace(" · ", ", ")
     return ""
 
 
 def kind_label(attrs: dict) -> str:
     """The name of the object's kind, capitalised."""
     spec = KINDS.get(str(attrs.get("kind")))
-    return spec.label.capitalize() if spec else ""
+    return capital(spec.label) if spec else ""
 
 
 def tooltip(node_id: str, attrs: dict) -> str:

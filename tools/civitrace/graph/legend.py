@@ -14,7 +14,16 @@ import networkx as nx
 from ..i18n import _
 from ..vocabulary import long_date
 from .labels import html_text, wrap
-from .style import DECISION_ORDER, DECISION_STYLES, STATUS_ORDER, STATUS_STYLES, NodeStyle, badge
+from .style import (
+    DECISION_ORDER,
+    DECISION_STYLES,
+    STATUS_ORDER,
+    STATUS_STYLES,
+    SYSTEM_ORDER,
+    SYSTEM_STYLES,
+    NodeStyle,
+    badge,
+)
 
 #: Characters per line of the narrow legend, which sits in a column of a principle's view.
 NARROW_WIDTH = 34
@@ -70,6 +79,11 @@ def legend_label(graph: nx.DiGraph, narrow: bool = False) -> str:
         labels = [badge({"kind": "measure", "state": s}) for s in measure_states]
         cells = [sample(STATUS_STYLES[s], label) for s, label in zip(measure_states, labels, strict=True)]
         groups.append((_("Measure (square corners), by status:"), labels, cells))
+    system_states = [] if overview else _present(graph, "ai-system", SYSTEM_ORDER)
+    if system_states:
+        labels = [SYSTEM_STYLES[s].label for s in system_states]
+        cells = [sample(SYSTEM_STYLES[s], label) for s, label in zip(system_states, labels, strict=True)]
+        groups.append((_("AI system (tabs), by the doctrine:"), labels, cells))
 
     if narrow:
         columns, width = 2, NARROW_WIDTH
@@ -117,4 +131,6 @@ def reading_notes(graph: nx.DiGraph) -> list[str]:
         notes.insert(0, _("From left to right: principles, recommendations, measures, axes of the strategy."))
     if any(k == "indicator" for _node, k in graph.nodes(data="kind")):
         notes.append(_("A dashed arrow goes from a measure to its indicator (folded corner)."))
+    if any(k == "ai-system" for _node, k in graph.nodes(data="kind")):
+        notes.append(_("An arrow with a hollow head goes from a measure to each AI system it carries (tabs)."))
     return notes

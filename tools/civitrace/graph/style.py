@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..i18n import N_, _
-from ..vocabulary import DECISION_LABELS, LATE_LABEL, STATUS_LABELS, UNCOVERED_LABEL
-from .build import LATE, NO_RESPONSE, UNCOVERED
+from ..vocabulary import DECISION_LABELS, KINDS, LATE_LABEL, STATUS_LABELS, UNCOVERED_LABEL
+from .build import BREACH, COMPLIANT, INACTIVE, LATE, NO_RESPONSE, REVIEW_DUE, UNCOVERED
 
 #: One font for everything; graphviz maps Helvetica to Arial/Liberation Sans/Nimbus Sans.
 FONT = "Helvetica"
@@ -80,6 +80,18 @@ DECISION_STYLES: dict[str, NodeStyle] = {
 #: Recommendation states in legend order.
 DECISION_ORDER = ("adopted", "partial", "deferred", "declined", NO_RESPONSE, UNCOVERED)
 
+#: AI systems by the doctrine's verdict (the labels are French, like the rest of the diagram).
+SYSTEM_STYLES: dict[str, NodeStyle] = {
+    COMPLIANT: NodeStyle("#cdeee1", "#00785a", "solid", 2.0, N_("compliant"), N_("solid line")),
+    REVIEW_DUE: NodeStyle("#fbe2b0", "#a86400", "dashed", 2.0, N_("review overdue"), N_("double dashes"), double=True),
+    BREACH: NodeStyle(
+        "#f9d3bf", "#c24f00", "solid", 3.0, N_("not compliant"), N_("thick double line"), double=True, alarm=True
+    ),
+    INACTIVE: NodeStyle("#e4e4e4", "#777777", "dotted", 1.6, N_("out of service"), N_("dots")),
+}
+#: AI system states in legend order.
+SYSTEM_ORDER = (COMPLIANT, REVIEW_DUE, BREACH, INACTIVE)
+
 #: Objects that structure the texts rather than carry a state.
 PRINCIPLE_STYLE = NodeStyle("#3d4a63", "#3d4a63", "solid", 1.0, N_("principle"), N_("dark background"), text="#ffffff")
 AXIS_STYLE = NodeStyle("#4a3d63", "#4a3d63", "solid", 1.0, N_("axis"), N_("dark background"), text="#ffffff")
@@ -98,6 +110,7 @@ SHAPES = {
     "measure": "box",
     "axis": "box",
     "indicator": "note",
+    "ai-system": "component",
 }
 ROUNDED_KINDS = frozenset({"recommendation"})
 
@@ -105,6 +118,7 @@ ROUNDED_KINDS = frozenset({"recommendation"})
 EDGE_STYLES: dict[str, tuple[str, str, float, str]] = {
     "responds": (EDGE_COLOUR, "solid", 1.3, "normal"),
     "indicator": (EDGE_COLOUR, "dashed", 1.0, "normal"),
+    "carries": (EDGE_COLOUR, "solid", 1.0, "empty"),
     "principle": (GROUP_EDGE_COLOUR, "solid", 1.0, "none"),
     "axis": (GROUP_EDGE_COLOUR, "solid", 1.0, "none"),
 }
@@ -123,6 +137,8 @@ def node_style(attrs: dict[str, object]) -> NodeStyle:
         return DECISION_STYLES.get(str(attrs.get("state")), DECISION_STYLES[NO_RESPONSE])
     if kind == "measure":
         return STATUS_STYLES.get(str(attrs.get("state")), STATUS_STYLES["planned"])
+    if kind == "ai-system":
+        return SYSTEM_STYLES.get(str(attrs.get("state")), SYSTEM_STYLES[INACTIVE])
     if kind == "principle":
         return PRINCIPLE_STYLE
     if kind == "axis":
@@ -145,6 +161,11 @@ def badge(attrs: dict[str, object]) -> str:
         if attrs.get("state") == UNCOVERED:
             return f"{ALARM_SIGN} {_(UNCOVERED_LABEL).upper()}"
         return style.label
+    if kind == "ai-system":
+        status = attrs.get("status")
+        spec = KINDS["ai-system"].options["status"]
+        text = f"{_(spec.labels[status])} · {style.label}" if status in spec.labels else style.label
+        return f"{ALARM_SIGN} {text}" if style.alarm else text
     return ""
 
 

@@ -173,6 +173,8 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the publishing hooks (called from the civitrace Sphinx extension)."""
+    # Its words (the footer's links) follow the project's language, even when loaded on its own.
+    app.setup_extension("civitrace.sphinx_ext.language")
     app.add_config_value("civitrace_pdf", "", "html", types=frozenset({str}))
     # The accessibility statement (RGAA asks every page to link to it, with the conformance status).
     app.add_config_value("civitrace_accessibility", "", "html", types=frozenset({str}))

@@ -19,7 +19,7 @@ from ..history.object_history import HistoryEntry, ProjectHistory
 from ..history.versions import Step, VersionHistory
 from ..i18n import _
 from ..model import Milestone, TraceObject
-from ..vocabulary import FOLLOWUP_LABELS, KINDS, long_date
+from ..vocabulary import FOLLOWUP_LABELS, KINDS, in_french, long_date
 from .page_context import PageContext
 
 L = FOLLOWUP_LABELS
@@ -96,7 +96,8 @@ def change_lists(ctx: PageContext, comparison: Comparison) -> list[nodes.Node]:
         group = [c for c in comparison.changes if c.kind == kind]
         if not group:
             continue
-        heading = spec.plural[:1].upper() + spec.plural[1:]
+        plural = in_french(spec.plural)  # the change sentences are French
+        heading = plural[:1].upper() + plural[1:]
         found.append(nodes.paragraph("", "", nodes.strong(heading, heading), classes=["civitrace-changes-kind"]))
         items = nodes.bullet_list(classes=["civitrace-change-list"])
         for change in group:
@@ -121,7 +122,7 @@ def change_line(ctx: PageContext, change: Change) -> nodes.paragraph:
 
 
 def _current(ctx: PageContext, change: Change) -> TraceObject | None:
-    if change.kind in ("response", "assessment"):
+    if not KINDS[change.kind].has_title:
         return next((o for o in ctx.project.of_kind(change.kind) if o.key == change.key), None)
     obj = ctx.project.by_id.get(change.id)
     return obj if obj is not None and obj.kind == change.kind else None
