@@ -83,3 +83,11 @@ axe.run(document, {
 def audit(browser: webdriver.Browser, source: str) -> list[dict]:
     """The axe violations of the page open in ``browser``: WCAG 2.0/2.1 A and AA, and the landmark rules."""
     return browser.command("POST", "/execute/async", {"script": RUN_AXE, "args": [source, WCAG_TAGS, LANDMARK_RULES]})
+
+
+def dark_mode(browser: webdriver.Browser, on: bool) -> None:
+    """Ask pages for the system's dark colour scheme (Furo's "auto" theme follows it), or not."""
+    features = [{"name": "prefers-color-scheme", "value": "dark" if on else "light"}]
+    browser.command(
+        "POST", "/goog/cdp/execute", {"cmd": "Emulation.setEmulatedMedia", "params": {"features": features}}
+    )

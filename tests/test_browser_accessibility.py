@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 
 import pytest
@@ -86,6 +87,8 @@ def site(example_site):
 def axe():
     source = a11y.axe_source()
     if source is None:
+        if os.environ.get("CI"):
+            pytest.fail("npm is missing: .ci/install-debian-packages tests installs it, for axe-core")
         pytest.skip("npm is not installed: axe-core cannot be fetched")
     return source
 
@@ -174,3 +177,27 @@ def test_graphviz_titles_are_not_read_and_links_are_not_in_an_image(browser, sit
         """
     )
     assert found["role"] == "group" and found["groups"] == 0 and found["links"] > 5
+
+
+#: Pages that hold every kind of civitrace block, the dashboard and the register.
+DARK_PAGES = (
+    "opinion/01-utilite.html",
+    "opinion/suivi-convention.html",
+    "strategy/reponses.html",
+    "docs/suivi/index.html",
+    "strategy/registre/index.html",
+)
+
+
+def test_blocks_keep_their_contrast_in_dark_mode(browser, site, axe):
+    url, pages = site
+    found = []
+    a11y.dark_mode(browser, True)
+    try:
+        for page in (p for p in DARK_PAGES if p in pages):
+            browser.get(f"{url}/{page}")
+            assert browser.script("return getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
+            found += [f"{page}: {v['id']} — {n}" for v in a11y.audit(browser, axe) for n in v["nodes"]]
+    finally:
+        a11y.dark_mode(browser, False)
+    assert found == []
