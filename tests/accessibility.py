@@ -68,14 +68,14 @@ def emulate(browser: webdriver.Browser, screen: dict) -> None:
 RUN_AXE = """
 const done = arguments[arguments.length - 1];
 if (!window.axe) { eval(arguments[0]); }
-axe.run(document, {
-  runOnly: {type: "tag", values: arguments[1]},
-  resultTypes: ["violations"],
-}).then(wcag => axe.run(document, {runOnly: {type: "rule", values: arguments[2]}, resultTypes: ["violations"]})
-  .then(landmarks => done([...wcag.violations, ...landmarks.violations].map(v => ({
+// One run: every rule of the WCAG tags, plus the landmark rules.
+const wcag = axe.getRules(arguments[1]).filter(r => !r.tags.includes("experimental") && !r.tags.includes("deprecated"));
+const rules = [...new Set([...wcag.map(r => r.ruleId), ...arguments[2]])];
+axe.run(document, {runOnly: {type: "rule", values: rules}, resultTypes: ["violations"]})
+  .then(result => done(result.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.map(n => n.target.join(" ") + " — " + n.failureSummary.split("\\n").slice(1, 2).join(""))
-  })))))
+  }))))
   .catch(error => done([{id: "axe-error", help: String(error), nodes: []}]));
 """
 

@@ -91,7 +91,7 @@ def _wrap_tables(page: str) -> str:
         end += len("</table>")
         out.append(page[position : match.start()])
         table = page[match.start() : end]
-        if _WRAPPER_BEFORE.search(page, 0, match.start()) or _WRAPPER_BEFORE.search(page[: match.start()]):
+        if _WRAPPER_BEFORE.search(page, max(0, match.start() - 300), match.start()):
             out.append(table)
         else:
             out.append(f'<div class="table-wrapper civitrace-table-wrapper">{table}</div>')
