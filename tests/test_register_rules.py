@@ -508,3 +508,9 @@ def test_messages_are_translated_in_french(tmp_path):
             "Le système d'IA SIA-X est en expérimentation depuis le 2025-05-01 sans évaluation préalable",
         )
     ]
+
+
+@pytest.mark.parametrize("text", ["tool = 3\n", "[tool]\ncivitrace = 3\n", "[tool.civitrace]\nregister = 1\n"])
+def test_odd_pyproject_shapes_never_crash(tmp_path, text):
+    found = diagnose(tmp_path, evaluation() + system(), pyproject=text)
+    assert all(d[3] == "invalid-setting" for d in found)
