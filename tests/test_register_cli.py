@@ -344,3 +344,36 @@ Résumé.
     plain = tmp_path / "plain.dot"
     assert main(["graph", str(root), "--as-of", "2026-01-01", "-o", str(plain)]) == 0
     assert "SIA-" not in plain.read_text(encoding="utf-8")
+
+
+def test_export_carries_the_register_with_typed_values(tmp_path, capsys):
+    from civitrace.export.schema import shipped_schema as export_schema
+
+    root = project(tmp_path)
+    assert main(["export", str(root), "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    validator = jsonschema.Draft202012Validator(json.loads(export_schema()))
+    assert [e.message for e in validator.iter_errors(document)] == []
+    by_key = {o["key"]: o for o in document["objects"]}
+    system = by_key["SIA-X"]
+    assert (system["kind"], system["individual-decisions"], system["uses"]) == (
+        "ai-system",
+        True,
+        ["personal-data", "cameras"],
+    )
+    assert by_key["evaluation:SIA-X:2025-06-01"]["result"] == "conditional"
+    assert by_key["DEL-1"]["systems"] == ["SIA-X"]
+    assert main(["export", str(root), "--format", "csv"]) == 0
+    rows = {r["key"]: r for r in csv.DictReader(io.StringIO(capsys.readouterr().out, newline=""))}
+    assert rows["SIA-X"]["individual-decisions"] == "yes"
+    assert rows["SIA-X"]["uses"] == "personal-data, cameras"
+
+
+@pytest.mark.parametrize("fmt", ["gitlab", "github"])
+def test_ci_formats_report_the_doctrine_at_the_block(tmp_path, capsys, fmt):
+    files = {**VALID, "strategy/registre.md": PLANNED.replace(":status: planned", ":status: pilot\n:pilot: 2025-05-05")}
+    root = write_project(tmp_path, files)
+    assert main(["check", str(root), "--format", fmt, "--as-of", "2026-01-01"]) == 1
+    out = capsys.readouterr().out
+    assert "no-debate" in out and "strategy/registre.md" in out
+    assert "SIA-LAPI uses cameras and is in trial since 2025-05-05 without a prior approved deliberation" in out
