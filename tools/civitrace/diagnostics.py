@@ -107,5 +107,7 @@ CODES: Labels = Labels(
         "no-debate": N_("an AI system with a use sent to debate, in use without a prior approved deliberation"),
         "forbidden-use": N_("an AI system with a use the doctrine forbids that is neither refused nor retired"),
         "review-due": N_("an AI system in use past the date of its next evaluation"),
+        "end-before-deployment": N_("an AI system ends before it was deployed"),
+        "review-before-evaluation": N_("an evaluation sets its review before its own date"),
     }
 )

@@ -128,7 +128,13 @@ def reading_notes(graph: nx.DiGraph) -> list[str]:
     if view == "principle":
         notes.insert(0, _("The principle, then each of its recommendations followed by the measures responding to it."))
     else:
-        notes.insert(0, _("From left to right: principles, recommendations, measures, axes of the strategy."))
+        systems = any(k == "ai-system" for _node, k in graph.nodes(data="kind"))
+        if systems:
+            notes.insert(
+                0, _("From left to right: principles, recommendations, measures, axes of the strategy, AI systems.")
+            )
+        else:
+            notes.insert(0, _("From left to right: principles, recommendations, measures, axes of the strategy."))
     if any(k == "indicator" for _node, k in graph.nodes(data="kind")):
         notes.append(_("A dashed arrow goes from a measure to its indicator (folded corner)."))
     if any(k == "ai-system" for _node, k in graph.nodes(data="kind")):

@@ -76,6 +76,11 @@ class CivitraceDomain(Domain):
         super().__init__(env)
         self._cache: tuple[Project, dict[int, StoredObject]] | None = None
 
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """The kind's name in the site's language (the search results show it)."""
+        name = _(type.lname)
+        return name if primary else f"{self.label} {name}"
+
     # -- recording, while documents are read ---------------------------------------------
 
     def note_object(self, docname: str, obj: TraceObject, anchor: str) -> None:
