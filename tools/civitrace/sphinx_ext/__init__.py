@@ -20,6 +20,7 @@ from . import (
     graph_directive,
     incremental,
     nodes,
+    print_builder,
     publishing,
     resolve,
     roles,
@@ -39,6 +40,7 @@ FEATURES = (
     consistency,
     incremental,
     publishing,
+    print_builder,
     followup,
     graph_directive,
 )

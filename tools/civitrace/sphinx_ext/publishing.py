@@ -16,23 +16,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
 from .. import source_date
 from ..vocabulary import french_date
+from .paper import is_paper
 
 logger = logging.getLogger(__name__)
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: Where the footer template lives: appended to ``templates_path``, so a project's own templates win.
 TEMPLATES = _PACKAGE / "templates"
-#: The LaTeX package laying out diagrams (``\civitraceGraph``), copied next to the .tex file.
-LATEX_PACKAGE = "civitrace-publishing"
-LATEX_PACKAGE_FILE = _PACKAGE / "static" / f"{LATEX_PACKAGE}.sty"
 
 UNTRACKED_VERSION = "version non suivie"
 
@@ -98,24 +94,11 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
     templates = _relative_to_conf(app, TEMPLATES)
     if templates not in config.templates_path:
         config.templates_path = [*config.templates_path, templates]
-    sty = _relative_to_conf(app, LATEX_PACKAGE_FILE)
-    if sty not in config.latex_additional_files:
-        config.latex_additional_files = [*config.latex_additional_files, sty]
     info = publication(app.srcdir)
     app.civitrace_publication = info  # type: ignore[attr-defined]
-    # `|today|` and LaTeX's \date would otherwise read the clock.
+    # `|today|` would otherwise read the clock.
     if not config.today and info.date:
         config.today = info.date_text
-
-
-def _on_builder_inited(app: Sphinx) -> None:
-    # The PDF's running header reads "Version <release>": give it the version from git
-    # ("non suivie" outside git), for the LaTeX builder only, so that the site's title
-    # stays the project's own.
-    info: Publication = app.civitrace_publication  # type: ignore[attr-defined]
-    context = getattr(app.builder, "context", None)
-    if app.builder.format == "latex" and isinstance(context, dict) and not context.get("release"):
-        context["release"] = info.release
 
 
 def _on_html_page_context(
@@ -133,31 +116,9 @@ def _on_html_page_context(
         context["last_updated"] = info.date_text or None
 
 
-def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """On paper, civitrace's tables (the matrix, the summary) break across pages.
-
-    Sphinx sets short tables in ``tabulary``, which cannot break, and guesses column
-    widths; a matrix row may hold many measures, so use ``longtable`` (its header is
-    repeated on each page) with the widths the table states, ragged right: justified
-    text in narrow columns leaves wide gaps between words.
-    """
-    if app.builder.format != "latex":
-        return
-    for table in list(doctree.findall(nodes.table)):
-        if "civitrace-table" not in table["classes"]:
-            continue
-        if "longtable" not in table["classes"]:
-            table["classes"].append("longtable")
-        widths = [spec.get("colwidth") for spec in table.findall(nodes.colspec)]
-        if widths and all(widths) and isinstance(table.parent, nodes.Element):
-            total = sum(widths)
-            columns = "".join(rf">{{\RaggedRight\arraybackslash}}\X{{{w}}}{{{total}}}" for w in widths)
-            table.parent.insert(table.parent.index(table), addnodes.tabular_col_spec(spec=columns))
-
-
 def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     pdf = _pdf_source(app)
-    if exception is not None or pdf is None or app.builder.format != "html":
+    if exception is not None or pdf is None or is_paper(app.builder):
         return
     if not pdf.is_file():
         logger.warning("civitrace_pdf: no PDF at %s (build it first: nox -s pdf)", pdf, type="civitrace")
@@ -168,11 +129,7 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the publishing hooks (called from the civitrace Sphinx extension)."""
     app.add_config_value("civitrace_pdf", "", "html", types=frozenset({str}))
-    app.add_latex_package(LATEX_PACKAGE)
     app.connect("config-inited", _on_config_inited)
-    app.connect("builder-inited", _on_builder_inited)
     app.connect("html-page-context", _on_html_page_context)
-    # After the civitrace placeholders became tables (resolve.py, default priority 500).
-    app.connect("doctree-resolved", _on_doctree_resolved, priority=600)
     app.connect("build-finished", _on_build_finished)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
