@@ -74,6 +74,24 @@ def _collected() -> Iterator[_Collector]:
         logger.propagate = propagate
 
 
+def document_language(language: str | None) -> str:
+    """The PDF's ``/Lang`` for a Sphinx ``language``: ``fr`` → ``fr-FR``, ``pt_BR`` → ``pt-BR``.
+
+    A language without a region gets its most likely one (Unicode CLDR, through Babel),
+    as PDF readers pick voices and hyphenation by language and region.
+    """
+    if not language:
+        return "en-US"
+    parts = language.replace("-", "_").split("_")
+    if len(parts) == 1:
+        from babel.core import get_global
+
+        likely = str(get_global("likely_subtags").get(parts[0].lower(), ""))
+        region = likely.split("_")[-1] if likely.count("_") >= 1 else ""
+        return f"{parts[0].lower()}-{region}" if region.isalpha() and region.isupper() else parts[0].lower()
+    return "-".join([parts[0].lower(), *parts[1:]])
+
+
 def css_string(text: str) -> str:
     """``text`` as a CSS string literal: quotes, backslashes and line ends escaped."""
     escaped = "".join(f"\\{ord(c):x} " if c in '"\\\n\r\f' or ord(c) < 32 else c for c in text)

@@ -30,11 +30,12 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.config import Config
 from sphinx.util import logging
 
 from ..i18n import _, set_language
-from ..pdf.writer import PdfError, running_header, write_pdf
-from .publishing import Publication
+from ..pdf.writer import PdfError, document_language, running_header, write_pdf
+from .publishing import Publication, publication
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ class PrintBuilder(SingleFileHTMLBuilder):
 
     def get_doc_context(self, docname: str, body: str, metatags: str) -> dict[str, Any]:
         context = super().get_doc_context(docname, body, metatags)
-        context["civitrace_print"] = print_context(self.app)
+        context["civitrace_print"] = print_context(self.config, publication(self.srcdir))
         tree = getattr(self, "_civitrace_tree", None)
         context["toc"] = contents(tree) if tree is not None else ""
         context["display_toc"] = bool(context["toc"])
@@ -84,7 +85,7 @@ class PrintBuilder(SingleFileHTMLBuilder):
         super().finish()
         html_file = Path(self.outdir) / f"{self.config.root_doc}{self.out_suffix}"
         target = Path(self.outdir) / f"{self.config.civitrace_pdf_name}.pdf"
-        context = print_context(self.app)
+        context = print_context(self.config, publication(self.srcdir))
 
         def warn(message: str) -> None:
             logger.warning("PDF: %s", message, type="civitrace", subtype="pdf")
@@ -102,14 +103,12 @@ class PrintBuilder(SingleFileHTMLBuilder):
         logger.info("PDF: %s (%d pages)", target, result.pages)
 
 
-def print_context(app: Sphinx) -> dict[str, Any]:
+def print_context(config: Config, info: Publication) -> dict[str, Any]:
     """What the print theme shows: cover, metadata, running header; from conf.py and git."""
-    config = app.config
-    info: Publication = app.civitrace_publication  # type: ignore[attr-defined]
     title = config.civitrace_pdf_title or config.project
     date_iso = dt.datetime.combine(info.date, dt.time(), tzinfo=dt.UTC).isoformat() if info.date else ""
     return {
-        "lang": (config.language or "en").replace("_", "-"),
+        "lang": document_language(config.language),
         "collectivity": config.author or "",
         "title": title,
         "subtitle": config.civitrace_pdf_subtitle or "",
