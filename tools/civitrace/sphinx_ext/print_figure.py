@@ -56,7 +56,7 @@ def summary(graph: nx.DiGraph) -> str:
     """``Schéma : 8 principes, 4 axes. Sa version texte suit.`` — what the diagram holds, in words."""
     counts = Counter(str(attrs.get("kind")) for _, attrs in graph.nodes(data=True))
     parts = [
-        f"{counts[kind]} {spec.label if counts[kind] == 1 else spec.plural}"
+        f"{counts[kind]} {_(spec.label) if counts[kind] == 1 else _(spec.plural)}"
         for kind, spec in KINDS.items()
         if counts.get(kind)
     ]
