@@ -14,9 +14,9 @@ from docutils import nodes
 
 from ..model import TraceObject
 from ..vocabulary import DECISION_LABELS, GRADE_LABELS, PAGE_LABELS, UNCOVERED_LABEL, french_date
+from ..wording import grade
 from .page_context import PageContext
 from .render_block import item
-from .render_values import grade
 
 
 def backlinks(ctx: PageContext, obj: TraceObject) -> list[nodes.Node]:
