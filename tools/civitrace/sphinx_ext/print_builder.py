@@ -33,7 +33,7 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.config import Config
 from sphinx.util import logging
 
-from ..i18n import _, set_language
+from ..i18n import _
 from ..pdf.writer import PdfError, document_language, running_header, write_pdf
 from .publishing import Publication, publication
 
@@ -57,8 +57,6 @@ class PrintBuilder(SingleFileHTMLBuilder):
         if self.tags.has("html"):
             self.tags.remove("html")
         self.tags.add("pdf")
-        # The cover's and the contents' words, in the document's language.
-        set_language(self.config.language)
         super().init()
 
     def get_theme_config(self) -> tuple[str, dict[str, Any]]:

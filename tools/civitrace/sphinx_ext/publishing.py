@@ -2,8 +2,9 @@
 
 Every page's footer says which version of the sources it shows and when they last
 changed (``Version v1.2 — dernière modification le 3 mars 2025``), and links to the
-PDF when the build was given one (``-D civitrace_pdf=_build/pdf/civitrace.pdf``, as
-``nox -s site`` does). Both come from git (or ``SOURCE_DATE_EPOCH``), never from the
+PDF and to the yearly report when the build was given them
+(``-D civitrace_pdf=_build/pdf/civitrace.pdf -D civitrace_report_pdf=_build/bilan/bilan.pdf``,
+as ``nox -s site`` does). Both come from git (or ``SOURCE_DATE_EPOCH``), never from the
 clock, so that two builds of one commit are byte-identical.
 """
 
@@ -21,6 +22,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from .. import source_date
+from ..i18n import _, set_language
 from ..vocabulary import french_date
 from .paper import is_paper
 
@@ -74,9 +76,13 @@ def publication(root: Path | str) -> Publication:
     return Publication(source_date.version_label(root) or UNTRACKED_VERSION, day)
 
 
-def _pdf_source(app: Sphinx) -> Path | None:
-    """The PDF the build was asked to publish, resolved against the source folder."""
-    value = str(app.config.civitrace_pdf or "").strip()
+#: The PDFs a site may publish beside its pages: setting name, and the session that builds it.
+PUBLISHED_PDFS = {"civitrace_pdf": "nox -s pdf", "civitrace_report_pdf": "nox -s bilan"}
+
+
+def _pdf_source(app: Sphinx, setting: str = "civitrace_pdf") -> Path | None:
+    """The PDF the build was asked to publish (``setting``), resolved against the source folder."""
+    value = str(getattr(app.config, setting, "") or "").strip()
     return (Path(app.srcdir) / value) if value else None
 
 
@@ -94,6 +100,8 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
     templates = _relative_to_conf(app, TEMPLATES)
     if templates not in config.templates_path:
         config.templates_path = [*config.templates_path, templates]
+    # The words civitrace adds to pages (footer, PDF cover) follow the project's language.
+    set_language(config.language)
     info = publication(app.srcdir)
     app.civitrace_publication = info  # type: ignore[attr-defined]
     # `|today|` would otherwise read the clock.
@@ -108,8 +116,10 @@ def _on_html_page_context(
     context["civitrace_publication"] = info.summary
     context["civitrace_version"] = info.version
     context["civitrace_date"] = info.date_text
-    pdf = _pdf_source(app)
-    context["civitrace_pdf"] = pdf.name if pdf else ""
+    for setting in PUBLISHED_PDFS:
+        pdf = _pdf_source(app, setting)
+        context[setting] = pdf.name if pdf else ""
+    context["civitrace_report_label"] = _("Download the yearly report (PDF)")
     # Sphinx stamps "last updated" with the build's clock unless SOURCE_DATE_EPOCH is
     # set; show the date of the sources instead (or nothing, never the clock).
     if context.get("last_updated"):
@@ -117,18 +127,22 @@ def _on_html_page_context(
 
 
 def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    pdf = _pdf_source(app)
-    if exception is not None or pdf is None or is_paper(app.builder):
+    if exception is not None or is_paper(app.builder):
         return
-    if not pdf.is_file():
-        logger.warning("civitrace_pdf: no PDF at %s (build it first: nox -s pdf)", pdf, type="civitrace")
-        return
-    shutil.copyfile(pdf, Path(app.outdir) / pdf.name)
+    for setting, session in PUBLISHED_PDFS.items():
+        pdf = _pdf_source(app, setting)
+        if pdf is None:
+            continue
+        if not pdf.is_file():
+            logger.warning("%s: no PDF at %s (build it first: %s)", setting, pdf, session, type="civitrace")
+            continue
+        shutil.copyfile(pdf, Path(app.outdir) / pdf.name)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the publishing hooks (called from the civitrace Sphinx extension)."""
-    app.add_config_value("civitrace_pdf", "", "html", types=frozenset({str}))
+    for setting in PUBLISHED_PDFS:
+        app.add_config_value(setting, "", "html", types=frozenset({str}))
     app.connect("config-inited", _on_config_inited)
     app.connect("html-page-context", _on_html_page_context)
     app.connect("build-finished", _on_build_finished)
