@@ -77,6 +77,8 @@ def _source_date_env() -> dict[str, str]:
 
 PDF = Path(BUILD, "pdf", "civitrace.pdf")
 REPORT = Path(BUILD, "bilan")
+#: Shown at the top of the yearly report (the example's `author` in docs/conf.py).
+COLLECTIVITY = "Montpellier Méditerranée Métropole"
 
 
 def _build_pdf(session: nox.Session, *sphinx_args: str) -> Path:
@@ -88,7 +90,10 @@ def _build_pdf(session: nox.Session, *sphinx_args: str) -> Path:
 
 def _build_report(session: nox.Session, *args: str) -> Path:
     """The yearly report (PDF and Markdown) into _build/bilan."""
-    session.run("civitrace", "bilan", ".", "-o", str(REPORT), "--lang", "fr", *args, env=_source_date_env())
+    session.run(
+        "civitrace", "bilan", ".", "-o", str(REPORT), "--lang", "fr", "--collectivity", COLLECTIVITY, *args,
+        env=_source_date_env(),
+    )  # fmt: skip
     return REPORT / "bilan.pdf"
 
 
