@@ -24,6 +24,7 @@ class Structure:
     figure_alts: list[str] = field(default_factory=list)
     links_without_description: int = 0
     links: int = 0
+    link_contents: list[str] = field(default_factory=list)
     untagged: list[str] = field(default_factory=list)  # "page 3: Tj outside marked content"
     orphan_mcids: list[str] = field(default_factory=list)  # marked content no element of the tree owns
     elements: set = field(default_factory=set)  # object numbers of the tree's elements
@@ -115,6 +116,7 @@ def structure(pdf: pikepdf.Pdf) -> Structure:
             if annot.get("/Subtype") != "/Link":
                 continue
             found.links += 1
+            found.link_contents.append(str(annot.get("/Contents", "")))
             if "/StructParent" not in annot and not str(annot.get("/Contents", "")).strip():
                 found.links_without_description += 1
     _content_check(pdf, found)

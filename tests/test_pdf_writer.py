@@ -5,6 +5,7 @@ from __future__ import annotations
 import pikepdf
 import pytest
 
+import civitrace.pdf.writer as writer
 from civitrace.pdf.writer import css_string, document_language, running_header, write_pdf
 from pdf_structure import catalog_facts, structure
 from pdf_tools import run
@@ -63,3 +64,29 @@ def test_css_strings_and_languages():
     assert document_language("fr") == "fr-FR"
     assert document_language("pt_BR") == "pt-BR"
     assert document_language(None) == "en-US"
+
+
+def test_links_say_what_they_show(tmp_path):
+    html = tmp_path / "page.html"
+    html.write_text(
+        page(
+            'Titre</h1><p id="cible">Cible</p><p><a href="#cible">Voir la mesure M-05</a> et '
+            '<a href="https://example.org/">le site de la Métropole</a>.</p><h1>Fin'
+        ),
+        encoding="utf-8",
+    )
+    result = write_pdf(html, tmp_path / "page.pdf")
+    with pikepdf.open(result.path) as pdf:
+        contents = [str(a.Contents) for p in pdf.pages for a in p.get("/Annots", []) if a.Subtype == "/Link"]
+    assert contents == ["Voir la mesure M-05", "le site de la Métropole"]
+
+
+def test_without_the_finisher_the_running_headers_would_be_untagged_content(tmp_path, monkeypatch):
+    # The check of test_a_small_page… can fail: WeasyPrint alone leaves the headers outside the tree.
+    monkeypatch.setattr(writer, "finish", lambda document, pdf: None)
+    html = tmp_path / "page.html"
+    html.write_text(page("Titre") + "", encoding="utf-8")
+    html.write_text(page("Titre</h1><p style='break-before: page'>Deuxième page</p><h1>Fin"), encoding="utf-8")
+    result = write_pdf(html, tmp_path / "page.pdf", extra_css=running_header("Titre courant", "v1"))
+    with pikepdf.open(result.path) as pdf:
+        assert structure(pdf).orphan_mcids

@@ -95,9 +95,12 @@ def test_every_diagram_is_a_figure_with_its_name_and_summary(found):
     assert any(alt.startswith("Vue d'ensemble") for alt in found.figure_alts)
 
 
-def test_every_link_has_a_structure_parent_or_a_description(found):
+def test_every_link_has_a_structure_parent_and_says_what_it_shows(found):
     assert found.links > 100
     assert found.links_without_description == 0
+    # /Contents is the link's own words ("M-05 — Mettre en place…"), not its target ("M-05", a URL).
+    assert all(text.strip() for text in found.link_contents)
+    assert any(re.match(r"M-\d+ — \w", text) for text in found.link_contents)
 
 
 def test_no_content_outside_the_tags_and_artifacts(found):

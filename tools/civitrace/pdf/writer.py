@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import _
-from .artifacts import mark_untreed_content_as_artifacts
+from .artifacts import finish
 
 #: PDF/UA-1 (ISO 14289-1) on PDF 1.7: what accessibility checkers and readers support best today.
 PDF_VARIANT = "pdf/ua-1"
@@ -141,7 +141,7 @@ def write_pdf(
                 str(target),
                 pdf_variant=PDF_VARIANT,
                 pdf_identifier=True,  # a hash of the content: the same for two builds of one commit
-                finisher=mark_untreed_content_as_artifacts,
+                finisher=finish,
             )
         except OSError as exc:
             raise PdfError(_("cannot write the PDF {target}: {error}").format(target=target, error=exc)) from None
