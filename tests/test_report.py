@@ -173,7 +173,7 @@ def test_the_register_section_counts_systems_and_lists_what_happened_since_the_p
     assert "| en service | 0 | 2 |" in md and "| en expérimentation | 0 | 1 |" in md
     # Evaluations and deliberations dated after v2 (1 April 2025) only.
     assert "SIA-LAPI — Lecture des plaques | 1er mai 2025 | favorable sous conditions" in md
-    assert "10 décembre 2024" not in md
+    assert "| SIA-COURRIER — Aide au tri du courrier | 10 décembre 2024 |" not in md  # before v2
     assert (
         "DEL-1 — Lecture des plaques pour le stationnement : adoptée, Conseil de Métropole, 10 mai 2025 (SIA-LAPI)"
         in md
@@ -250,3 +250,13 @@ def test_an_unknown_version_is_a_usage_error(project, tmp_path, capsys):
         bilan(project, tmp_path, "--version", "v9")
     assert exit_.value.code == 2
     assert "unknown revision 'v9'" in capsys.readouterr().err
+
+
+def test_outside_git_the_report_says_it_compares_with_nothing(tmp_path):
+    from history_fixtures import PRINCIPLES
+
+    write(tmp_path / "p", {"opinion/principes.md": PRINCIPLES})
+    assert bilan(tmp_path / "p", tmp_path / "out", "--format", "markdown") == 0
+    md = text(tmp_path / "out")
+    assert "Les sources ne sont pas dans un dépôt git" in md
+    assert "Recommandations couvertes : 0 sur 3 (0 %)" in md.replace("\u00a0", " ")

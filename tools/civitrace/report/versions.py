@@ -37,8 +37,11 @@ class ReportVersions:
 
     @property
     def as_of(self) -> dt.date:
-        """The date the report judges lateness and due reviews at: the version's own date."""
-        return self.current.date or dt.date(1970, 1, 1)
+        """The date the report judges lateness and due reviews at: the version's own date.
+
+        Outside git, without ``SOURCE_DATE_EPOCH``, today's (as :func:`civitrace.source_date.source_date`).
+        """
+        return self.current.date or dt.date.today()
 
 
 def select_versions(root: Path | str, version: str | None = None, previous: str | None = None) -> ReportVersions:
