@@ -162,3 +162,18 @@ def test_the_metadata_names_the_pdf_and_dates_it_from_the_sources(example_pdf):
 def test_the_build_warned_about_nothing(example_pdf):
     # A glyph no font has, a broken internal link or an image without alt would be warnings.
     assert example_pdf.warnings == "", example_pdf.warnings[-3000:]
+
+
+def test_each_diagram_is_followed_by_its_text_version(example_pdf, found):
+    # In reading order: a diagram's caption, then "Version texte du schéma" before the next diagram.
+    text = example_pdf.text().replace("’", "'")
+    captions = [alt.split(". Schéma :")[0] for alt in found.figure_alts]
+    position = 0
+    for caption in captions:
+        at = text.find(caption, position)
+        assert at >= 0, caption
+        following = text.find("Version texte du schéma", at)
+        assert following >= 0, caption
+        later = [text.find(c, at + len(caption)) for c in captions if text.find(c, at + len(caption)) >= 0]
+        assert not later or following < min(later), caption
+        position = following
