@@ -86,8 +86,8 @@ TRACED_DIRECTIVES: dict[str, type[TracedObjectDirective]] = {kind: _directive_fo
 class PlaceholderDirective(SphinxDirective):
     """A directive whose content is computed from the whole project at resolve time.
 
-    It leaves one placeholder node and marks its page as dependent, so that the
-    page is rewritten when any traced object changes.
+    It leaves one placeholder node and marks its page as showing the whole
+    project, so that the page is rewritten when any traced object changes.
     """
 
     placeholder: ClassVar[type[nodes.Element]]
@@ -101,7 +101,7 @@ class PlaceholderDirective(SphinxDirective):
         return self.placeholder()
 
     def run(self) -> list[nodes.Node]:
-        civitrace_domain(self.env).note_dependent(self.env.docname)
+        civitrace_domain(self.env).note_whole(self.env.docname)
         node = self.make_node()
         self.set_source_info(node)
         return [node]

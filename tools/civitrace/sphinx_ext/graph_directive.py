@@ -13,30 +13,40 @@ the current project. Per builder:
 Every diagram is followed by its text alternative (a nested list with links).
 Recommendation and measure pages get their own neighbourhood diagram without
 any writing, unless ``civitrace_object_graphs = False`` in ``conf.py``.
+
+Drawing is done in bulk: when writing starts, the diagrams of every page to be
+written are cut from the one project graph, turned into DOT and those not yet
+in the cache (``<doctreedir>/civitrace-graphs``, keyed by DOT source, format
+and graphviz version) are drawn by a few graphviz processes at once (one per
+``-j`` job). Pages then only read the drawings.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import re
+import weakref
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
-from ..graph import DiagramError, DiagramRequest, RenderError, graph_dot, make_graph, render_cached
-from ..graph.render import digest
+from ..graph import DiagramError, DiagramRequest, RenderError, graph_dot, make_graph, render_cached, render_many_cached
 from ..graph.text_alternative import Entry, entries
+from . import incremental
 from .build_date import build_date
-from .domain import CivitraceDomain, civitrace_domain
+from .domain import CivitraceDomain, DiagramSpec, civitrace_domain
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +100,12 @@ class TraceGraphDirective(SphinxDirective):
             view, root = "neighbourhood", self.options["root"].strip()
         else:
             view, root = "full", None
-        civitrace_domain(self.env).note_dependent(self.env.docname)
+        domain = civitrace_domain(self.env)
+        if view in ("full", "overview"):
+            domain.note_whole(self.env.docname)
+        else:
+            spec = (view, root, self.options.get("depth", 1), "indicators" in self.options)
+            domain.note_diagram(self.env.docname, spec)
         node = TraceGraph(
             view=view,
             root=root,
@@ -127,6 +142,106 @@ def _box_of(doctree: nodes.document, anchor: str) -> nodes.Element | None:
     return holder if isinstance(holder, nodes.admonition) else None
 
 
+# -- drawing, in bulk when writing starts ----------------------------------------------------------
+
+
+@dataclass
+class Prepared:
+    """One diagram ready to show: its graph, its DOT source and its drawing (or why there is none)."""
+
+    graph: Any
+    source: str
+    drawing: Path | RenderError | None = None
+
+
+#: Per build: (spec, format) -> the prepared diagram, or the DiagramError it gave.
+_prepared: weakref.WeakKeyDictionary[Sphinx, dict[tuple[DiagramSpec, str], Prepared | DiagramError]] = (
+    weakref.WeakKeyDictionary()
+)
+#: Per build: the documents read in this build (written again, with their diagrams).
+_read_now: weakref.WeakKeyDictionary[Sphinx, set[str]] = weakref.WeakKeyDictionary()
+
+
+def _note_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    _read_now[app] = set(docnames)
+
+
+def _drawing_format(app: Sphinx) -> str | None:
+    return {"html": "svg", "latex": "pdf"}.get(app.builder.format)
+
+
+def _cache_dir(app: Sphinx, fmt: str) -> Path:
+    # SVGs are read into the pages; PDFs are files the LaTeX build includes, so they sit in its output.
+    return Path(app.doctreedir) / "civitrace-graphs" if fmt == "svg" else Path(app.builder.outdir)
+
+
+def _page_specs(app: Sphinx, domain: CivitraceDomain, docname: str) -> list[DiagramSpec]:
+    """The diagrams a page draws: its directives' and, in HTML, its objects' own."""
+    specs = list(domain.data["diagrams"].get(docname, ()))
+    if app.config.civitrace_object_graphs and app.builder.format == "html":
+        for place in domain.data["objects"].get(docname, ()):
+            if place.obj.kind in OBJECT_GRAPH_KINDS:
+                specs.append(("neighbourhood", place.obj.id, 1, False))
+    return specs
+
+
+def _prepare(app: Sphinx, domain: CivitraceDomain, spec: DiagramSpec, fmt: str) -> Prepared | DiagramError:
+    """Cut a diagram from the project graph and write its DOT source (each spec once per build)."""
+    table = _prepared.setdefault(app, {})
+    found = table.get((spec, fmt))
+    if found is None:
+        as_of = domain.as_of or build_date(app)
+        graphs = domain.graphs(as_of)
+        try:
+            graph = make_graph(graphs.project, DiagramRequest(*spec), as_of, graphs)
+        except DiagramError as exc:
+            found = exc
+        else:
+            memo = graphs.memos.setdefault(fmt, {})
+            found = Prepared(graph, graph_dot(graph, _placeholder_link if fmt == "svg" else None, memo=memo))
+        table[(spec, fmt)] = found
+    return found
+
+
+def _placeholder_link(node_id: str, attrs: dict) -> str | None:
+    """Links are written with a placeholder, rewritten for each page: one drawing serves every page."""
+    return f"{LINK_SCHEME}{node_id}" if attrs.get("docname") else None
+
+
+def draw_in_bulk(app: Sphinx, builder: Any) -> None:
+    """When writing starts: draw every diagram of the pages to be written that the cache does not hold."""
+    fmt = _drawing_format(app)
+    _prepared[app] = {}
+    if fmt is None:
+        return
+    domain = civitrace_domain(app.env)
+    pages = (_read_now.get(app, set()) | incremental.rewritten(app)) & set(app.env.found_docs)
+    wanted: list[Prepared] = []
+    for docname in sorted(pages):
+        for spec in _page_specs(app, domain, docname):
+            prepared = _prepare(app, domain, spec, fmt)
+            if isinstance(prepared, Prepared) and prepared.drawing is None:
+                wanted.append(prepared)
+    if not wanted:
+        return
+    jobs = max(1, getattr(app, "parallel", 1) or 1)
+    drawings = render_many_cached([p.source for p in wanted], fmt, _cache_dir(app, fmt), jobs=jobs)
+    for prepared, drawing in zip(wanted, drawings, strict=True):
+        prepared.drawing = drawing
+
+
+def _drawing(app: Sphinx, prepared: Prepared, fmt: str) -> Path:
+    """The drawing of a prepared diagram, drawn now if the bulk pass did not (raises RenderError)."""
+    if prepared.drawing is None:
+        try:
+            prepared.drawing = render_cached(prepared.source, fmt, _cache_dir(app, fmt))
+        except RenderError as exc:
+            prepared.drawing = exc
+    if isinstance(prepared.drawing, RenderError):
+        raise prepared.drawing
+    return prepared.drawing
+
+
 # -- drawing, when a page is written -------------------------------------------------------------
 
 
@@ -136,25 +251,25 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not placeholders:
         return
     domain = civitrace_domain(app.env)
-    as_of = domain.as_of or build_date(app)
-    project = domain.project()
+    fmt = _drawing_format(app)
     for index, node in enumerate(placeholders):
         if node["auto"] and app.builder.format != "html":
             node.parent.remove(node)  # on paper, an object's links are already written out
             continue
-        request = DiagramRequest(node["view"], node["root"], node["depth"], node["indicators"])
-        try:
-            graph = make_graph(project, request, as_of)
-        except DiagramError as exc:
+        spec: DiagramSpec = (node["view"], node["root"], node["depth"], node["indicators"])
+        prepared = _prepare(app, domain, spec, fmt or "svg")
+        if isinstance(prepared, DiagramError):
+            exc = prepared
             logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
             node.replace_self(nodes.paragraph("", f"Schéma impossible à dessiner : {exc}"))
             continue
+        graph = prepared.graph
         content: list[nodes.Node] = []
         try:
             if app.builder.format == "html":
-                content.append(_html_figure(app, domain, graph, docname, node, index))
+                content.append(_html_figure(app, domain, prepared, docname, node, index))
             elif app.builder.format == "latex":
-                content.append(_latex_figure(app, graph, node))
+                content.append(_latex_figure(app, prepared, node))
         except RenderError as exc:
             logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
         content.extend(_text_version(app, domain, graph, docname, node, bool(content)))
@@ -173,17 +288,18 @@ def _object_url(app: Sphinx, domain: CivitraceDomain, docname: str, object_id: s
 
 
 def _html_figure(
-    app: Sphinx, domain: CivitraceDomain, graph: Any, docname: str, node: TraceGraph, index: int
+    app: Sphinx, domain: CivitraceDomain, prepared: Prepared, docname: str, node: TraceGraph, index: int
 ) -> nodes.raw:
     """The inline SVG with its toolbar, and the full-size SVG file beside the page."""
-    source = graph_dot(graph, lambda node_id, attrs: f"{LINK_SCHEME}{node_id}" if attrs.get("docname") else None)
-    drawing = render_cached(source, "svg", Path(app.doctreedir) / "civitrace-graphs").read_text(encoding="utf-8")
+    graph = prepared.graph
+    drawing = _drawing(app, prepared, "svg").read_text(encoding="utf-8")
 
-    # The file opened "full screen" sits in _images/: its links go from there.
+    # The file opened "full screen" sits in _images/: its links go from there. It is named after
+    # what it holds, links included, so an object moving page gives a new file, never a stale one.
     image_dir = Path(app.builder.outdir) / app.builder.imagedir
-    name = f"trace-{digest(source, 'svg')}.svg"
     page_uri = app.builder.get_target_uri(docname)
     standalone = _with_links(drawing, lambda object_id: _uri_from_images(app, domain, object_id))
+    name = f"trace-{hashlib.sha256(standalone.encode()).hexdigest()[:20]}.svg"
     image_dir.mkdir(parents=True, exist_ok=True)
     if not (image_dir / name).is_file():
         (image_dir / name).write_text(standalone, encoding="utf-8")
@@ -250,15 +366,14 @@ def _default_caption(graph: Any) -> str:
     return "Schéma de traçabilité"
 
 
-def _latex_figure(app: Sphinx, graph: Any, node: TraceGraph) -> nodes.raw:
+def _latex_figure(app: Sphinx, prepared: Prepared, node: TraceGraph) -> nodes.raw:
     """The PDF drawing (no links on paper), laid out by ``\\civitraceGraph`` of ``civitrace-publishing.sty``.
 
     The macro draws it at its natural size when it fits, shrunk to the page
     otherwise, on a landscape page when that makes it notably larger.
     """
-    source = graph_dot(graph, None)
-    path = render_cached(source, "pdf", Path(app.builder.outdir))
-    caption = _latex_escape(node["caption"] or _default_caption(graph))
+    path = _drawing(app, prepared, "pdf")
+    caption = _latex_escape(node["caption"] or _default_caption(prepared.graph))
     return nodes.raw("", f"\n\\civitraceGraph{{{path.name}}}{{{caption}}}\n", format="latex")
 
 
@@ -330,4 +445,6 @@ def setup(app: Sphinx) -> None:
     app.add_js_file(JS_FILE, defer="defer")
     app.connect("config-inited", _on_config_inited)
     app.connect("doctree-read", add_object_graphs)
+    app.connect("env-before-read-docs", _note_read)
+    app.connect("write-started", draw_in_bulk)
     app.connect("doctree-resolved", resolve_graphs)
