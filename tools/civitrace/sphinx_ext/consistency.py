@@ -34,6 +34,11 @@ def list_traced_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
     _traced_paths[app] = frozenset(reader.markdown_files(root, reader.load_excludes(root)))
 
 
+def traced_paths(app: Sphinx) -> frozenset[str] | None:
+    """The files ``civitrace check`` reads (relative POSIX paths), once this build's reading began."""
+    return _traced_paths.get(app)
+
+
 def record_file_diagnostics(app: Sphinx, docname: str, source: list[str]) -> None:
     """Read a traced document as the fast reader does and keep its file-level problems."""
     path = Path(app.env.doc2path(docname, False)).as_posix()

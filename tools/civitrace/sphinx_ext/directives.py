@@ -8,6 +8,7 @@ placeholders for what other documents contribute.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import ClassVar
 
@@ -29,12 +30,21 @@ from .render_block import invalid_block, object_block
 def source_path(env: BuildEnvironment, source: str | None, docname: str) -> str:
     """The path an object is reported at: relative to the source folder, POSIX, like the fast reader's."""
     if source:
-        for base, path in ((Path(env.srcdir), Path(source)), (Path(env.srcdir).resolve(), Path(source).resolve())):
-            try:
-                return path.relative_to(base).as_posix()
-            except ValueError:
-                continue
+        found = _relative_source(str(env.srcdir), source)
+        if found is not None:
+            return found
     return Path(env.doc2path(docname, False)).as_posix()
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_source(srcdir: str, source: str) -> str | None:
+    # Once per file, not per directive: resolving a path asks the file system.
+    for base, path in ((Path(srcdir), Path(source)), (Path(srcdir).resolve(), Path(source).resolve())):
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return None
 
 
 class TracedObjectDirective(SphinxDirective):

@@ -28,6 +28,7 @@ import html
 import os
 import re
 import weakref
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -43,6 +44,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
 from ..graph import DiagramError, DiagramRequest, RenderError, graph_dot, make_graph, render_cached, render_many_cached
+from ..graph.render import cached_path
 from ..graph.text_alternative import Entry, entries
 from . import incremental
 from .build_date import build_date
@@ -55,6 +57,10 @@ CSS_FILE = "civitrace-graph.css"
 JS_FILE = "civitrace-graph.js"
 #: Links in a drawing are written with this scheme, then rewritten for where the SVG is shown.
 LINK_SCHEME = "civitrace-object:"
+#: Diagrams of more nodes than this are drawn each by its own graphviz process, first.
+LARGE_DIAGRAM = 200
+#: Small diagrams drawn by one graphviz process (small enough that the first pages need not wait long).
+BATCH = 100
 #: Kinds whose page shows its own neighbourhood diagram.
 OBJECT_GRAPH_KINDS = ("recommendation", "measure")
 TEXT_HEADING = "Version texte du schéma"
@@ -101,11 +107,9 @@ class TraceGraphDirective(SphinxDirective):
         else:
             view, root = "full", None
         domain = civitrace_domain(self.env)
+        domain.note_diagram(self.env.docname, (view, root, self.options.get("depth", 1), "indicators" in self.options))
         if view in ("full", "overview"):
             domain.note_whole(self.env.docname)
-        else:
-            spec = (view, root, self.options.get("depth", 1), "indicators" in self.options)
-            domain.note_diagram(self.env.docname, spec)
         node = TraceGraph(
             view=view,
             root=root,
@@ -147,11 +151,17 @@ def _box_of(doctree: nodes.document, anchor: str) -> nodes.Element | None:
 
 @dataclass
 class Prepared:
-    """One diagram ready to show: its graph, its DOT source and its drawing (or why there is none)."""
+    """One diagram ready to show: its graph, its DOT source and its drawing (or why there is none).
+
+    ``pending`` is the batch drawing it in the background, when the bulk pass started one,
+    and ``position`` its place in that batch.
+    """
 
     graph: Any
     source: str
     drawing: Path | RenderError | None = None
+    pending: Future | None = None
+    position: int = 0
 
 
 #: Per build: (spec, format) -> the prepared diagram, or the DiagramError it gave.
@@ -209,29 +219,50 @@ def _placeholder_link(node_id: str, attrs: dict) -> str | None:
 
 
 def draw_in_bulk(app: Sphinx, builder: Any) -> None:
-    """When writing starts: draw every diagram of the pages to be written that the cache does not hold."""
+    """When writing starts: draw in the background every diagram of the pages to be written not in the cache.
+
+    Graphviz runs in a few processes while Sphinx writes the pages; a page waits
+    only for its own diagrams. Large diagrams go first, each in its own process;
+    small ones follow in batches, in the order pages are written.
+    """
     fmt = _drawing_format(app)
     _prepared[app] = {}
     if fmt is None:
         return
     domain = civitrace_domain(app.env)
     pages = (_read_now.get(app, set()) | incremental.rewritten(app)) & set(app.env.found_docs)
-    wanted: list[Prepared] = []
+    folder = _cache_dir(app, fmt)
+    large: list[Prepared] = []
+    small: list[Prepared] = []
     for docname in sorted(pages):
         for spec in _page_specs(app, domain, docname):
             prepared = _prepare(app, domain, spec, fmt)
-            if isinstance(prepared, Prepared) and prepared.drawing is None:
-                wanted.append(prepared)
-    if not wanted:
+            if isinstance(prepared, DiagramError) or prepared.drawing is not None or prepared.pending is not None:
+                continue
+            path = cached_path(prepared.source, fmt, folder)
+            if path.is_file():
+                prepared.drawing = path
+            else:
+                (large if len(prepared.graph) > LARGE_DIAGRAM else small).append(prepared)
+                prepared.pending = Future()  # a placeholder until the batch is submitted
+    if not large and not small:
         return
-    jobs = max(1, getattr(app, "parallel", 1) or 1)
-    drawings = render_many_cached([p.source for p in wanted], fmt, _cache_dir(app, fmt), jobs=jobs)
-    for prepared, drawing in zip(wanted, drawings, strict=True):
-        prepared.drawing = drawing
+    pool = ThreadPoolExecutor(max_workers=max(2, getattr(app, "parallel", 1) or 1), thread_name_prefix="civitrace-dot")
+    batches = [[p] for p in large] + [small[i : i + BATCH] for i in range(0, len(small), BATCH)]
+    for batch in batches:
+        future = pool.submit(render_many_cached, [p.source for p in batch], fmt, folder)
+        for position, prepared in enumerate(batch):
+            prepared.pending, prepared.position = future, position
+    pool.shutdown(wait=False)  # the threads end with their batches; pages wait on their futures
 
 
 def _drawing(app: Sphinx, prepared: Prepared, fmt: str) -> Path:
     """The drawing of a prepared diagram, drawn now if the bulk pass did not (raises RenderError)."""
+    if prepared.drawing is None and prepared.pending is not None:
+        try:
+            prepared.drawing = prepared.pending.result()[prepared.position]
+        except OSError as exc:  # the cache folder could not be written
+            prepared.drawing = RenderError(f"cannot write the drawing: {exc}")
     if prepared.drawing is None:
         try:
             prepared.drawing = render_cached(prepared.source, fmt, _cache_dir(app, fmt))
