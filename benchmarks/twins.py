@@ -170,9 +170,7 @@ def write_twins(root: Path | str, objects: int, seed: int = 1) -> Twins:
     """Write the three projects for ``objects`` recommendations and measures (half each) on 100 pages."""
     root = Path(root)
     source = root / "civitrace"
-    generate_project(
-        source, objects // 2, objects - objects // 2, principles=50, axes=50, seed=seed, responses=False
-    )
+    generate_project(source, objects // 2, objects - objects // 2, principles=50, axes=50, seed=seed, responses=False)
     (source / "conf.py").write_text(CIVITRACE_CONF, encoding="utf-8")
     (source / "index.md").write_text(INDEX, encoding="utf-8")
     (source / f"{TABLES_PAGE}.md").write_text(CIVITRACE_TABLES, encoding="utf-8")
