@@ -38,6 +38,7 @@ class DiagramRequest:
     root: str | None = None
     depth: int = 1
     indicators: bool = False
+    register: bool = False  # the AI systems after the measures that carry them
 
 
 class ProjectGraphs:
@@ -49,23 +50,25 @@ class ProjectGraphs:
     def __init__(self, project: Project, as_of: dt.date) -> None:
         self.project = project
         self.as_of = as_of
-        self._full: dict[bool, nx.DiGraph] = {}
-        self._overview: nx.DiGraph | None = None
+        self._full: dict[tuple[bool, bool], nx.DiGraph] = {}
+        self._overview: dict[tuple[bool, bool], nx.DiGraph] = {}
         #: Memos for :func:`graph_dot`, one per way of writing links (see :func:`.dot.to_dot`).
         self.memos: dict[str, dict] = {}
 
-    def full(self, indicators: bool = False) -> nx.DiGraph:
-        """The whole project's graph (with indicators if asked); shared, so never modify it."""
-        found = self._full.get(indicators)
+    def full(self, indicators: bool = False, register: bool = False) -> nx.DiGraph:
+        """The whole project's graph (with indicators, AI systems if asked); shared, so never modify it."""
+        found = self._full.get((indicators, register))
         if found is None:
-            found = self._full[indicators] = build_graph(self.project, self.as_of, indicators=indicators)
+            found = build_graph(self.project, self.as_of, indicators=indicators, register=register)
+            self._full[(indicators, register)] = found
         return found
 
-    def overview(self) -> nx.DiGraph:
-        """The aggregated overview (principles and axes)."""
-        if self._overview is None:
-            self._overview = overview_graph(self.full(False))
-        return self._overview
+    def overview(self, indicators: bool = False, register: bool = False) -> nx.DiGraph:
+        """The aggregated overview (principles and axes), from the full graph with the same options."""
+        found = self._overview.get((indicators, register))
+        if found is None:
+            found = self._overview[(indicators, register)] = overview_graph(self.full(indicators, register))
+        return found
 
 
 def make_graph(
@@ -83,9 +86,10 @@ def make_graph(
     if graphs is None or graphs.project is not project or graphs.as_of != as_of:
         graphs = ProjectGraphs(project, as_of)
     indicators = request.indicators or (request.view == "neighbourhood" and _kind(project, request.root) == "indicator")
+    register = request.register or (request.view == "neighbourhood" and _kind(project, request.root) == "ai-system")
     if request.view == "overview":
-        return graphs.overview().copy()
-    full = graphs.full(indicators)
+        return graphs.overview(indicators, register).copy()
+    full = graphs.full(indicators, register)
     if request.view == "full":
         return full.copy()
     if not request.root:
@@ -94,7 +98,7 @@ def make_graph(
         known = project.by_id.get(request.root)
         if known is None:
             raise DiagramError(f"unknown ID '{request.root}'")
-        raise DiagramError(f"'{request.root}' is a {known.spec.label}, which diagrams do not draw")
+        raise DiagramError(f"'{request.root}' is a {known.kind}, which diagrams do not draw")
     if request.view == "principle":
         if full.nodes[request.root]["kind"] != "principle":
             raise DiagramError(f"'{request.root}' is not a principle")

@@ -86,6 +86,7 @@ class TraceGraphDirective(SphinxDirective):
         "overview": directives.flag,
         "principle": directives.unchanged_required,
         "indicators": directives.flag,
+        "register": directives.flag,
         "caption": directives.unchanged,
     }
 
@@ -107,7 +108,10 @@ class TraceGraphDirective(SphinxDirective):
         else:
             view, root = "full", None
         domain = civitrace_domain(self.env)
-        domain.note_diagram(self.env.docname, (view, root, self.options.get("depth", 1), "indicators" in self.options))
+        options = self.options
+        domain.note_diagram(
+            self.env.docname, (view, root, options.get("depth", 1), "indicators" in options, "register" in options)
+        )
         if view in ("full", "overview"):
             domain.note_whole(self.env.docname)
         node = TraceGraph(
@@ -115,6 +119,7 @@ class TraceGraphDirective(SphinxDirective):
             root=root,
             depth=self.options.get("depth", 1),
             indicators="indicators" in self.options,
+            register="register" in self.options,
             caption=self.options.get("caption", ""),
             auto=False,
         )
@@ -191,7 +196,7 @@ def _page_specs(app: Sphinx, domain: CivitraceDomain, docname: str) -> list[Diag
     if app.config.civitrace_object_graphs and app.builder.format == "html":
         for place in domain.data["objects"].get(docname, ()):
             if place.obj.kind in OBJECT_GRAPH_KINDS:
-                specs.append(("neighbourhood", place.obj.id, 1, False))
+                specs.append(("neighbourhood", place.obj.id, 1, False, False))
     return specs
 
 
@@ -287,7 +292,7 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if node["auto"] and app.builder.format != "html":
             node.parent.remove(node)  # on paper, an object's links are already written out
             continue
-        spec: DiagramSpec = (node["view"], node["root"], node["depth"], node["indicators"])
+        spec: DiagramSpec = (node["view"], node["root"], node["depth"], node["indicators"], node.get("register", False))
         prepared = _prepare(app, domain, spec, fmt or "svg")
         if isinstance(prepared, DiagramError):
             exc = prepared

@@ -54,6 +54,10 @@ def _derived(project: Project, obj: TraceObject, as_of: dt.date) -> tuple:
         return (project.is_covered(obj.id), response.get("decision") if response else None)
     if obj.kind == "measure":
         return (is_late(obj, as_of),)
+    if obj.kind == "ai-system":
+        # Its verdict is judged from its evaluations and deliberations (and the doctrine, compared apart).
+        inputs = [*project.evaluations_of(obj.id), *project.deliberations_on(obj.id)]
+        return tuple(o.signature() for o in inputs)
     return ()
 
 
@@ -78,11 +82,11 @@ def shown_objects(domain: CivitraceDomain, as_of: dt.date, docnames: Iterable[st
             keys.update(neighbours.get(place.obj.key, ()))
             if not place.obj.has_own_id:
                 keys.update(neighbours.get(place.obj.id, ()))
-        for view, root, depth, indicators in domain.data["diagrams"].get(docname, ()):
-            if root:
-                keys.add(root)
+        for spec in domain.data["diagrams"].get(docname, ()):
+            if spec[1]:
+                keys.add(spec[1])  # the root
             try:
-                keys.update(make_graph(project, DiagramRequest(view, root, depth, indicators), as_of, graphs))
+                keys.update(make_graph(project, DiagramRequest(*spec), as_of, graphs))
             except DiagramError:
                 pass  # the page says the diagram cannot be drawn; it changes when the root appears
         shown[docname] = frozenset(keys)
@@ -93,14 +97,16 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """After reading: fix the build date and return the pages showing an object whose state changed."""
     domain = civitrace_domain(env)
     as_of = build_date(app)
-    previous_date = domain.data.get("as_of")
+    previous = (domain.data.get("as_of"), domain.data.get("states_doctrine"))
     domain.data["as_of"] = as_of
+    # The register's verdicts depend on the doctrine as lateness on the date: either changing rewrites all.
+    domain.data["states_doctrine"] = repr(domain.doctrine)
     dependents = domain.dependents() & set(env.found_docs)
     states = rendered_states(domain, as_of)
     shown = shown_objects(domain, as_of, dependents)
     before, shown_before = domain.data.get("states"), domain.data.get("shown") or {}
     domain.data["states"], domain.data["shown"] = states, shown
-    if before is None or previous_date != as_of:
+    if before is None or previous != (as_of, domain.data["states_doctrine"]):
         pages = dependents  # nothing to compare with: every page showing objects
     else:
         changed = {key for key in states.keys() | before.keys() if states.get(key) != before.get(key)}
