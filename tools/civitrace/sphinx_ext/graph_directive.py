@@ -275,6 +275,7 @@ def _drawing(app: Sphinx, prepared: Prepared, fmt: str) -> Path:
             prepared.drawing = exc
     if isinstance(prepared.drawing, RenderError):
         raise prepared.drawing
+    prepared.pending = None  # the batch (and its sources) can go
     return prepared.drawing
 
 
@@ -310,6 +311,9 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
         content.extend(_text_version(app, domain, graph, docname, node, bool(content)))
         node.replace_self(content)
+        if node["auto"]:
+            # An object's own diagram is shown on its page only: let it go once written.
+            _prepared.get(app, {}).pop((spec, fmt or "svg"), None)
 
 
 def _object_url(app: Sphinx, domain: CivitraceDomain, docname: str, object_id: str) -> str | None:
