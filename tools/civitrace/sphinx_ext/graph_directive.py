@@ -46,6 +46,7 @@ from sphinx.util.osutil import relative_uri
 from ..graph import DiagramError, DiagramRequest, RenderError, graph_dot, make_graph, render_cached, render_many_cached
 from ..graph.render import cached_path
 from ..graph.text_alternative import Entry, entries
+from ..i18n import _
 from . import incremental
 from .build_date import build_date
 from .domain import CivitraceDomain, DiagramSpec, civitrace_domain
@@ -267,7 +268,7 @@ def _drawing(app: Sphinx, prepared: Prepared, fmt: str) -> Path:
         try:
             prepared.drawing = prepared.pending.result()[prepared.position]
         except OSError as exc:  # the cache folder could not be written
-            prepared.drawing = RenderError(f"cannot write the drawing: {exc}")
+            prepared.drawing = RenderError(_("cannot write the drawing: {error}").format(error=exc))
     if prepared.drawing is None:
         try:
             prepared.drawing = render_cached(prepared.source, fmt, _cache_dir(app, fmt))
