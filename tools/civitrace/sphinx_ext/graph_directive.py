@@ -14,11 +14,10 @@ Every diagram is followed by its text alternative (a nested list with links).
 Recommendation and measure pages get their own neighbourhood diagram without
 any writing, unless ``civitrace_object_graphs = False`` in ``conf.py``.
 
-Drawing is done in bulk: when writing starts, the diagrams of every page to be
-written are cut from the one project graph, turned into DOT and those not yet
-in the cache (``<doctreedir>/civitrace-graphs``, keyed by DOT source, format
-and graphviz version) are drawn by a few graphviz processes at once (one per
-``-j`` job). Pages then only read the drawings.
+Drawing is done in bulk (see :mod:`.graph_drawings`): when writing starts,
+the diagrams of every page to be written are cut from the one project graph
+and those not in the cache are drawn by a few graphviz processes while the
+pages are written. Pages then only read the drawings.
 """
 
 from __future__ import annotations
@@ -27,43 +26,38 @@ import hashlib
 import html
 import os
 import re
-import weakref
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
-from ..graph import DiagramError, DiagramRequest, RenderError, graph_dot, make_graph, render_cached, render_many_cached
-from ..graph.render import cached_path
+from ..graph import DiagramError, RenderError
 from ..graph.text_alternative import Entry, entries
-from ..i18n import _
-from . import incremental
-from .build_date import build_date
 from .domain import CivitraceDomain, DiagramSpec, civitrace_domain
+from .graph_drawings import (
+    LINK_SCHEME,
+    OBJECT_GRAPH_KINDS,
+    Prepared,
+    draw_in_bulk,
+    drawing,
+    drawing_format,
+    note_read,
+    prepare,
+    prepared_diagrams,
+)
 
 logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "graph"
 CSS_FILE = "civitrace-graph.css"
 JS_FILE = "civitrace-graph.js"
-#: Links in a drawing are written with this scheme, then rewritten for where the SVG is shown.
-LINK_SCHEME = "civitrace-object:"
-#: Diagrams of more nodes than this are drawn each by its own graphviz process, first.
-LARGE_DIAGRAM = 200
-#: Small diagrams drawn by one graphviz process (small enough that the first pages need not wait long).
-BATCH = 100
-#: Kinds whose page shows its own neighbourhood diagram.
-OBJECT_GRAPH_KINDS = ("recommendation", "measure")
 TEXT_HEADING = "Version texte du schéma"
 FULL_SCREEN = "Ouvrir en plein écran"
 _HREF = re.compile(r'xlink:href="' + re.escape(LINK_SCHEME) + r'([^"]*)"')
@@ -152,134 +146,6 @@ def _box_of(doctree: nodes.document, anchor: str) -> nodes.Element | None:
     return holder if isinstance(holder, nodes.admonition) else None
 
 
-# -- drawing, in bulk when writing starts ----------------------------------------------------------
-
-
-@dataclass
-class Prepared:
-    """One diagram ready to show: its graph, its DOT source and its drawing (or why there is none).
-
-    ``pending`` is the batch drawing it in the background, when the bulk pass started one,
-    and ``position`` its place in that batch.
-    """
-
-    graph: Any
-    source: str
-    drawing: Path | RenderError | None = None
-    pending: Future | None = None
-    position: int = 0
-
-
-#: Per build: (spec, format) -> the prepared diagram, or the DiagramError it gave.
-_prepared: weakref.WeakKeyDictionary[Sphinx, dict[tuple[DiagramSpec, str], Prepared | DiagramError]] = (
-    weakref.WeakKeyDictionary()
-)
-#: Per build: the documents read in this build (written again, with their diagrams).
-_read_now: weakref.WeakKeyDictionary[Sphinx, set[str]] = weakref.WeakKeyDictionary()
-
-
-def _note_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    _read_now[app] = set(docnames)
-
-
-def _drawing_format(app: Sphinx) -> str | None:
-    return {"html": "svg", "latex": "pdf"}.get(app.builder.format)
-
-
-def _cache_dir(app: Sphinx, fmt: str) -> Path:
-    # SVGs are read into the pages; PDFs are files the LaTeX build includes, so they sit in its output.
-    return Path(app.doctreedir) / "civitrace-graphs" if fmt == "svg" else Path(app.builder.outdir)
-
-
-def _page_specs(app: Sphinx, domain: CivitraceDomain, docname: str) -> list[DiagramSpec]:
-    """The diagrams a page draws: its directives' and, in HTML, its objects' own."""
-    specs = list(domain.data["diagrams"].get(docname, ()))
-    if app.config.civitrace_object_graphs and app.builder.format == "html":
-        for place in domain.data["objects"].get(docname, ()):
-            if place.obj.kind in OBJECT_GRAPH_KINDS:
-                specs.append(("neighbourhood", place.obj.id, 1, False, False))
-    return specs
-
-
-def _prepare(app: Sphinx, domain: CivitraceDomain, spec: DiagramSpec, fmt: str) -> Prepared | DiagramError:
-    """Cut a diagram from the project graph and write its DOT source (each spec once per build)."""
-    table = _prepared.setdefault(app, {})
-    found = table.get((spec, fmt))
-    if found is None:
-        as_of = domain.as_of or build_date(app)
-        graphs = domain.graphs(as_of)
-        try:
-            graph = make_graph(graphs.project, DiagramRequest(*spec), as_of, graphs)
-        except DiagramError as exc:
-            found = exc
-        else:
-            memo = graphs.memos.setdefault(fmt, {})
-            found = Prepared(graph, graph_dot(graph, _placeholder_link if fmt == "svg" else None, memo=memo))
-        table[(spec, fmt)] = found
-    return found
-
-
-def _placeholder_link(node_id: str, attrs: dict) -> str | None:
-    """Links are written with a placeholder, rewritten for each page: one drawing serves every page."""
-    return f"{LINK_SCHEME}{node_id}" if attrs.get("docname") else None
-
-
-def draw_in_bulk(app: Sphinx, builder: Any) -> None:
-    """When writing starts: draw in the background every diagram of the pages to be written not in the cache.
-
-    Graphviz runs in a few processes while Sphinx writes the pages; a page waits
-    only for its own diagrams. Large diagrams go first, each in its own process;
-    small ones follow in batches, in the order pages are written.
-    """
-    fmt = _drawing_format(app)
-    _prepared[app] = {}
-    if fmt is None:
-        return
-    domain = civitrace_domain(app.env)
-    pages = (_read_now.get(app, set()) | incremental.rewritten(app)) & set(app.env.found_docs)
-    folder = _cache_dir(app, fmt)
-    large: list[Prepared] = []
-    small: list[Prepared] = []
-    for docname in sorted(pages):
-        for spec in _page_specs(app, domain, docname):
-            prepared = _prepare(app, domain, spec, fmt)
-            if isinstance(prepared, DiagramError) or prepared.drawing is not None or prepared.pending is not None:
-                continue
-            path = cached_path(prepared.source, fmt, folder)
-            if path.is_file():
-                prepared.drawing = path
-            else:
-                (large if len(prepared.graph) > LARGE_DIAGRAM else small).append(prepared)
-                prepared.pending = Future()  # a placeholder until the batch is submitted
-    if not large and not small:
-        return
-    pool = ThreadPoolExecutor(max_workers=max(2, getattr(app, "parallel", 1) or 1), thread_name_prefix="civitrace-dot")
-    batches = [[p] for p in large] + [small[i : i + BATCH] for i in range(0, len(small), BATCH)]
-    for batch in batches:
-        future = pool.submit(render_many_cached, [p.source for p in batch], fmt, folder)
-        for position, prepared in enumerate(batch):
-            prepared.pending, prepared.position = future, position
-    pool.shutdown(wait=False)  # the threads end with their batches; pages wait on their futures
-
-
-def _drawing(app: Sphinx, prepared: Prepared, fmt: str) -> Path:
-    """The drawing of a prepared diagram, drawn now if the bulk pass did not (raises RenderError)."""
-    if prepared.drawing is None and prepared.pending is not None:
-        try:
-            prepared.drawing = prepared.pending.result()[prepared.position]
-        except OSError as exc:  # the cache folder could not be written
-            prepared.drawing = RenderError(_("cannot write the drawing: {error}").format(error=exc))
-    if prepared.drawing is None:
-        try:
-            prepared.drawing = render_cached(prepared.source, fmt, _cache_dir(app, fmt))
-        except RenderError as exc:
-            prepared.drawing = exc
-    if isinstance(prepared.drawing, RenderError):
-        raise prepared.drawing
-    prepared.pending = None  # the batch (and its sources) can go
-    return prepared.drawing
-
-
 # -- drawing, when a page is written -------------------------------------------------------------
 
 
@@ -289,13 +155,13 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not placeholders:
         return
     domain = civitrace_domain(app.env)
-    fmt = _drawing_format(app)
+    fmt = drawing_format(app)
     for index, node in enumerate(placeholders):
         if node["auto"] and app.builder.format != "html":
             node.parent.remove(node)  # on paper, an object's links are already written out
             continue
         spec: DiagramSpec = (node["view"], node["root"], node["depth"], node["indicators"], node.get("register", False))
-        prepared = _prepare(app, domain, spec, fmt or "svg")
+        prepared = prepare(app, domain, spec, fmt or "svg")
         if isinstance(prepared, DiagramError):
             exc = prepared
             logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
@@ -314,7 +180,7 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(content)
         if node["auto"]:
             # An object's own diagram is shown on its page only: let it go once written.
-            _prepared.get(app, {}).pop((spec, fmt or "svg"), None)
+            prepared_diagrams.get(app, {}).pop((spec, fmt or "svg"), None)
 
 
 def _object_url(app: Sphinx, domain: CivitraceDomain, docname: str, object_id: str) -> str | None:
@@ -333,20 +199,20 @@ def _html_figure(
 ) -> nodes.raw:
     """The inline SVG with its toolbar, and the full-size SVG file beside the page."""
     graph = prepared.graph
-    drawing = _drawing(app, prepared, "svg").read_text(encoding="utf-8")
+    svg = drawing(app, prepared, "svg").read_text(encoding="utf-8")
 
     # The file opened "full screen" sits in _images/: its links go from there. It is named after
     # what it holds, links included, so an object moving page gives a new file, never a stale one.
     image_dir = Path(app.builder.outdir) / app.builder.imagedir
     page_uri = app.builder.get_target_uri(docname)
-    standalone = _with_links(drawing, lambda object_id: _uri_from_images(app, domain, object_id))
+    standalone = _with_links(svg, lambda object_id: _uri_from_images(app, domain, object_id))
     name = f"trace-{hashlib.sha256(standalone.encode()).hexdigest()[:20]}.svg"
     image_dir.mkdir(parents=True, exist_ok=True)
     if not (image_dir / name).is_file():
         (image_dir / name).write_text(standalone, encoding="utf-8")
     full_size = relative_uri(page_uri, f"{app.builder.imagedir}/{name}")
 
-    inline = _with_links(drawing, lambda object_id: _object_url(app, domain, docname, object_id))
+    inline = _with_links(svg, lambda object_id: _object_url(app, domain, docname, object_id))
     inline = _inline_svg(inline, prefix=f"civitrace-g{index}-")
     caption = node["caption"] or _default_caption(graph)
     classes = "civitrace-graph" + (" civitrace-graph-object" if node["auto"] else "")
@@ -413,7 +279,7 @@ def _latex_figure(app: Sphinx, prepared: Prepared, node: TraceGraph) -> nodes.ra
     The macro draws it at its natural size when it fits, shrunk to the page
     otherwise, on a landscape page when that makes it notably larger.
     """
-    path = _drawing(app, prepared, "pdf")
+    path = drawing(app, prepared, "pdf")
     caption = _latex_escape(node["caption"] or _default_caption(prepared.graph))
     return nodes.raw("", f"\n\\civitraceGraph{{{path.name}}}{{{caption}}}\n", format="latex")
 
@@ -486,6 +352,6 @@ def setup(app: Sphinx) -> None:
     app.add_js_file(JS_FILE, defer="defer")
     app.connect("config-inited", _on_config_inited)
     app.connect("doctree-read", add_object_graphs)
-    app.connect("env-before-read-docs", _note_read)
+    app.connect("env-before-read-docs", note_read)
     app.connect("write-started", draw_in_bulk)
     app.connect("doctree-resolved", resolve_graphs)
