@@ -26,6 +26,7 @@ from ..i18n import _
 from . import incremental
 from .build_date import build_date
 from .domain import CivitraceDomain, DiagramSpec, civitrace_domain
+from .paper import is_paper
 
 #: Links in a drawing are written with this scheme, then rewritten for where the SVG is shown.
 LINK_SCHEME = "civitrace-object:"
@@ -65,18 +66,20 @@ def note_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
 
 
 def drawing_format(app: Sphinx) -> str | None:
-    return {"html": "svg", "latex": "pdf"}.get(app.builder.format)
+    """What the site's pages inline (SVG), or None for builders drawing otherwise (paper, text)."""
+    # On paper (print_figure) each diagram is drawn without links, by the page itself.
+    return "svg" if app.builder.format == "html" and not is_paper(app.builder) else None
 
 
 def cache_dir(app: Sphinx, fmt: str) -> Path:
-    # SVGs are read into the pages; PDFs are files the LaTeX build includes, so they sit in its output.
-    return Path(app.doctreedir) / "civitrace-graphs" if fmt == "svg" else Path(app.builder.outdir)
+    """Where drawings are kept between builds: beside the doctrees (they are read into the pages)."""
+    return Path(app.doctreedir) / "civitrace-graphs"
 
 
 def page_specs(app: Sphinx, domain: CivitraceDomain, docname: str) -> list[DiagramSpec]:
     """The diagrams a page draws: its directives' and, in HTML, its objects' own."""
     specs = list(domain.data["diagrams"].get(docname, ()))
-    if app.config.civitrace_object_graphs and app.builder.format == "html":
+    if app.config.civitrace_object_graphs and drawing_format(app) == "svg":
         for place in domain.data["objects"].get(docname, ()):
             if place.obj.kind in OBJECT_GRAPH_KINDS:
                 specs.append(("neighbourhood", place.obj.id, 1, False, False))
