@@ -44,6 +44,8 @@ _CAPTION = re.compile(r'<span class="caption-text">(.*?)</span>', re.S)
 _CODE = re.compile(r'(<div class="highlight"><pre)(?![^>]*tabindex)')
 _TAG = re.compile(r"<[^>]+>")
 _HEADING = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+#: An inline diagram, up to (not including) the ">" closing it (see graph_directive._inline_svg).
+_DIAGRAM_SVG = re.compile(r'<svg class="civitrace-graph-svg".*?</svg(?=>)', re.S)
 
 
 @cache
@@ -68,8 +70,26 @@ def _literal_patterns(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def translate_literals(page: str, language: str) -> str:
-    """``page`` with the theme's English literals replaced by their translation in ``language``."""
-    for regex, msgstr in _literal_patterns(language):
+    """``page`` with the theme's English literals replaced by their translation in ``language``.
+
+    civitrace's inline diagrams hold no theme literal and are most of an object
+    page's bytes: only the text around them is searched (one pass per literal).
+    """
+    patterns = _literal_patterns(language)
+    if not patterns:
+        return page
+    parts, position = [], 0
+    for match in _DIAGRAM_SVG.finditer(page):
+        # The "<" opening the drawing may close a literal just before it: searched with the text.
+        parts.append(_translated(page[position : match.start() + 1], patterns))
+        parts.append(page[match.start() + 1 : match.end()])
+        position = match.end()  # the drawing's closing ">" may open a literal: it goes with the text after
+    parts.append(_translated(page[position:], patterns))
+    return "".join(parts)
+
+
+def _translated(page: str, patterns: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    for regex, msgstr in patterns:
 
         def replace(match: re.Match[str], msgstr: str = msgstr) -> str:
             values = {k: v for k, v in match.groupdict().items() if k not in ("open", "close")}
