@@ -75,6 +75,11 @@ def read_text(text: str, path: str, docname: str = "") -> FileResult:
     return FileResult(objects, diagnostics)
 
 
+def fences(text: str) -> list[Fence]:
+    """Every top-level fenced block of ``text`` (nested in lists and quotes too), in order, as the reader sees them."""
+    return _fences(text)
+
+
 def _fences(text: str) -> list[Fence]:
     """Every fenced block of ``text`` (nested in lists and quotes too), in order."""
     fast = scan_fences(text)
@@ -220,19 +225,32 @@ def _excluded(rel: str, patterns: list[str]) -> bool:
 
 def read_file(root: Path, rel: str) -> FileResult:
     """Read one file of the project; every problem becomes a diagnostic, never an exception."""
+    return read_file_and_text(root, rel)[0]
+
+
+def read_file_and_text(root: Path, rel: str) -> tuple[FileResult, str | None]:
+    """Read one file of the project, and return its decoded text too (``None`` when unreadable)."""
     try:
         data = (root / rel).read_bytes()
     except OSError as exc:
-        return FileResult([], [error(Location(rel, 1), "unreadable", f"cannot read file: {exc.strerror}")])
+        return FileResult([], [error(Location(rel, 1), "unreadable", f"cannot read file: {exc.strerror}")]), None
     text, problems = decode(data, rel)
     if text is None:
-        return FileResult([], problems)
+        return FileResult([], problems), None
+    result = read_source(text, rel)
+    result.diagnostics[:0] = problems
+    return result, text
+
+
+def read_source(text: str, rel: str) -> FileResult:
+    """Read ``text`` as if it were the project file ``rel`` (an editor's unsaved text, for instance).
+
+    Locations and the docname are those of ``rel``; never raises on bad input.
+    """
     try:
-        result = read_text(text, rel, rel[: -len(".md")])
+        return read_text(text, rel, rel[: -len(".md")] if rel.endswith(".md") else rel)
     except Exception as exc:  # one bad file must not stop the run
         return FileResult([], [error(Location(rel, 1), "internal-error", f"could not read this file: {exc!r}")])
-    result.diagnostics[:0] = problems
-    return result
 
 
 def read_project(root: Path | str, excludes: Iterable[str] | None = None) -> Project:
