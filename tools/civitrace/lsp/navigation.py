@@ -33,12 +33,17 @@ def target_of(project: Project, occurrence: Occurrence) -> TraceObject | None:
 
 
 def _choices(obj: TraceObject) -> list[str]:
-    """The labels of an object's choice values (status, decision…), as the site shows them."""
+    """An object's choice values (status, decision…) as the site labels them; dates and numbers too
+    for objects without a title of their own (a response, an assessment), which they tell apart."""
     shown = []
     for name, option in obj.spec.options.items():
         value = obj.values.get(name)
+        if value is None:
+            continue
         if option.type is ValueType.CHOICE and isinstance(value, str):
             shown.append(f"{_(option.label)} : {_(label_for(name, value))}")
+        elif not obj.has_own_id and option.type in (ValueType.DATE, ValueType.INTEGER):
+            shown.append(f"{_(option.label)} : {value}")
     return shown
 
 
@@ -54,12 +59,16 @@ def referrers(project: Project, obj: TraceObject) -> Iterator[tuple[str, list[Tr
         if spec.argument_target == obj.kind:
             found = project.referrers(kind, "argument", obj.id)
             if found:
-                yield _(spec.plural), found
+                yield _capital(_(spec.plural)), found
         for option in spec.link_options:
             if obj.kind in option.targets:
                 found = project.referrers(kind, option.name, obj.id)
                 if found:
-                    yield f"{_(spec.plural)} ({_(option.label)})", found
+                    yield f"{_capital(_(spec.plural))} ({_(option.label)})", found
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def hover_text(project: Project, obj: TraceObject, problems: list[str]) -> str:
