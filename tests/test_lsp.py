@@ -6,15 +6,12 @@ import datetime as dt
 import shutil
 
 import pytest
-
-pytest.importorskip("pygls")
-
-from lsp_client import LspSession
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
 from civitrace.reader import read_project, read_source
 from civitrace.rules import check
+from lsp_client import LspSession
 
 MEASURES = "strategy/02-axe-controle.md"
 OPINION = "opinion/02-sobriete.md"
@@ -74,7 +71,11 @@ def expected_diagnostics(example, rel, texts):
             objects += result.objects
             diagnostics += result.diagnostics
         project = Project.from_parts(objects, diagnostics)
-    return [(d.location.line - 1, d.code, d.message) for d in check(project, as_of=dt.date.today()) if d.location.path == rel]
+    return [
+        (d.location.line - 1, d.code, d.message)
+        for d in check(project, as_of=dt.date.today())
+        if d.location.path == rel
+    ]
 
 
 def as_pairs(diagnostics):
@@ -96,7 +97,7 @@ def test_initialize_announces_every_feature(lsp):
 
 
 def test_opening_a_file_publishes_the_checks_diagnostics(lsp, example, measures):
-    uri, original = measures
+    uri, _original = measures
     found = lsp.diagnostics[uri]
     assert as_pairs(found) == expected_pairs(example, MEASURES, {})
     # Diagnostics about a whole object are on its opening line.

@@ -129,12 +129,14 @@ def _placeholder(spec: OptionSpec, dates_before: int, today: dt.date) -> str | N
 
 @dataclass
 class NewBlock:
-    """What ``new`` prints: the block's text, and the folder the vocabulary puts the kind in."""
+    """What ``new`` prints: the block's text, the folder the vocabulary puts the kind in, what is left to do."""
 
     kind: str
     id: str
     text: str
     folder: str
+    #: what the rules still say about the block alone (a new recommendation is not covered yet)
+    remaining: list[Diagnostic]
 
 
 def new_block(
@@ -200,9 +202,9 @@ def new_block(
             values[name] = value
     # Keep the vocabulary's order of options.
     values = {name: values[name] for name in spec.options if name in values}
-    values = _make_valid(project, kind, argument, values, set(preset), today)
+    values, remaining = _make_valid(project, kind, argument, values, set(preset), today)
     text = _render(kind, argument, values)
-    return NewBlock(kind, object_id, text, spec.folder)
+    return NewBlock(kind, object_id, text, spec.folder, remaining)
 
 
 def _render(kind: str, argument: str, values: Mapping[str, str]) -> str:
@@ -212,24 +214,33 @@ def _render(kind: str, argument: str, values: Mapping[str, str]) -> str:
     return "\n".join(lines)
 
 
-def _problems(project: Project, kind: str, argument: str, values: Mapping[str, str], today: dt.date) -> tuple[int, int]:
-    """(errors, warnings) the rules find in the block, read as a new file of the project."""
+def _problems(
+    project: Project, kind: str, argument: str, values: Mapping[str, str], today: dt.date
+) -> list[Diagnostic]:
+    """What the rules say about the block, read as a new file of the project."""
     rel = f"{KINDS[kind].folder}/civitrace-new-block.md"
     result = read_source(_render(kind, argument, values), rel)
     merged = Project.from_parts([*project.objects, *result.objects], [*project.reader_diagnostics, *result.diagnostics])
-    found: list[Diagnostic] = [d for d in check(merged, as_of=today) if d.location.path == rel]
+    return [d for d in check(merged, as_of=today) if d.location.path == rel]
+
+
+def _score(found: list[Diagnostic]) -> tuple[int, int]:
     errors = sum(d.is_error for d in found)
     return errors, len(found) - errors
 
 
 def _make_valid(
     project: Project, kind: str, argument: str, values: dict[str, str], fixed: set[str], today: dt.date
-) -> dict[str, str]:
-    """Try the other allowed values of choices, then leave out optional options, until the rules agree."""
+) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Try the other allowed values of choices, then leave out optional options, until the rules agree.
+
+    Returns the values kept and what the rules still say (a new recommendation, for one, stays
+    uncovered until a measure or a response answers it).
+    """
     spec = KINDS[kind]
-    best = _problems(project, kind, argument, values, today)
+    found = _problems(project, kind, argument, values, today)
     for name in list(values):
-        if best == (0, 0):
+        if not found:
             break
         option = spec.options[name]
         if name in fixed:
@@ -243,9 +254,9 @@ def _make_valid(
                 del candidate[name]
             else:
                 candidate[name] = trial
-            score = _problems(project, kind, argument, candidate, today)
-            if score < best:
-                best, values = score, candidate
-                if best == (0, 0):
+            trial_found = _problems(project, kind, argument, candidate, today)
+            if _score(trial_found) < _score(found):
+                found, values = trial_found, candidate
+                if not found:
                     break
-    return values
+    return values, found

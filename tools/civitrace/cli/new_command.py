@@ -48,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     except BlockError as exc:
         raise UsageError(str(exc)) from None
     sys.stdout.write(block.text)
-    sys.stderr.write(
-        _("# {id}: paste this block into a page under {folder}/\n").format(id=block.id, folder=block.folder)
-    )
+    sys.stderr.write(_("# {id}: paste this block into a page under {folder}/").format(id=block.id, folder=block.folder))
+    sys.stderr.write("\n")
+    for diagnostic in block.remaining:
+        sys.stderr.write(_("# still to do: {message}").format(message=diagnostic.message) + "\n")
     return EXIT_OK
