@@ -20,13 +20,14 @@ nox.options.sessions = ["check", "html"]
 BUILD = "_build"
 # The Sphinx source folder is the repository root (opinion/, strategy/, docs/); conf.py lives in docs/.
 SPHINX = ["sphinx-build", "-c", "docs", "-W", "--keep-going", "-q"]
+NOT_THE_SITE = (".git", ".nox", ".venv", "_build", "tests", "tools", "benchmarks")
 # The live preview: the same sources and configuration, served on the loopback interface and rebuilt
 # (incrementally) on every save. No -W: a warning shows in the terminal while the author writes; CI fails on it.
 PREVIEW = [
     "sphinx-autobuild", "-c", "docs", "--keep-going", "-q",
     "--host", "127.0.0.1", "--port", "8000",
     # Folders that are not the site (relative to the repository root), and editors' temporary files.
-    *(arg for folder in (".git", ".nox", ".venv", "_build", "tests", "tools", "benchmarks") for arg in ("--ignore", folder)),
+    *(arg for folder in NOT_THE_SITE for arg in ("--ignore", folder)),
     "--re-ignore", r"(__pycache__|\.pytest_cache|\.sw[a-p]$|~$|\.#)",
     ".", f"{BUILD}/preview",
 ]  # fmt: skip
