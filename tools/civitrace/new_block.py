@@ -25,6 +25,15 @@ _NUMBERED = re.compile(r"(?P<prefix>.*?)(?P<digits>\d+)")
 _FIRST_SEGMENT = re.compile(r"[A-Za-z][A-Za-z0-9]*[-_.]")
 
 
+def choices_of(option: OptionSpec) -> tuple[str, ...]:
+    """The values an option allows, when they can be listed (choices, yes/no)."""
+    if option.type in (ValueType.CHOICE, ValueType.CHOICES):
+        return option.choices
+    if option.type is ValueType.YES_NO:
+        return ("yes", "no")
+    return ()
+
+
 class BlockError(ValueError):
     """A request that cannot give a valid block (unknown ID, option the kind does not have)."""
 
@@ -122,8 +131,12 @@ def _placeholder(spec: OptionSpec, dates_before: int, today: dt.date) -> str | N
         return str(spec.minimum if spec.minimum is not None else 0)
     if spec.type is ValueType.NUMBER:
         return "1"
-    if spec.type is ValueType.CHOICE:
+    if spec.type in (ValueType.CHOICE, ValueType.CHOICES):
         return spec.choices[0] if spec.choices else None
+    if spec.type is ValueType.YES_NO:
+        return "no"
+    if spec.type is ValueType.URL:
+        return "https://example.org/"
     return _("to be completed")
 
 
@@ -220,7 +233,9 @@ def _problems(
     """What the rules say about the block, read as a new file of the project."""
     rel = f"{KINDS[kind].folder}/civitrace-new-block.md"
     result = read_source(_render(kind, argument, values), rel)
-    merged = Project.from_parts([*project.objects, *result.objects], [*project.reader_diagnostics, *result.diagnostics])
+    merged = Project.from_parts(
+        [*project.objects, *result.objects], [*project.reader_diagnostics, *result.diagnostics], project.doctrine
+    )
     return [d for d in check(merged, as_of=today) if d.location.path == rel]
 
 
@@ -245,7 +260,7 @@ def _make_valid(
         option = spec.options[name]
         if name in fixed:
             continue
-        trials: list[str | None] = list(option.choices) if option.type is ValueType.CHOICE else []
+        trials: list[str | None] = list(choices_of(option))
         if not option.required:
             trials.append(None)
         for trial in trials:

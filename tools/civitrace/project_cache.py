@@ -15,10 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic
+from .doctrine import load_doctrine
 from .model import Project
 from .reader import FileResult, load_excludes, markdown_files, read_file_and_text, read_source
 from .rules import check
 from .source_spans import FileSpans, map_spans
+
+#: The settings file: a change to it (the doctrine) is a change to every file's diagnostics.
+SETTINGS = "pyproject.toml"
 
 
 @dataclass
@@ -49,6 +53,7 @@ class ProjectCache:
         self._unsaved: dict[str, _Entry] = {}
         self._project: Project | None = None
         self._diagnostics: dict[str, list[Diagnostic]] | None = None
+        self._settings = load_doctrine(root)
         self.refresh()
 
     # -- keeping up with changes ---------------------------------------------------------------
@@ -72,6 +77,10 @@ class ProjectCache:
         for rel in set(self._disk) - seen:
             del self._disk[rel]
             changed.add(rel)
+        settings = load_doctrine(self.root)
+        if settings != self._settings:
+            self._settings = settings
+            changed.add(SETTINGS)
         if changed:
             self._invalidate()
         return changed
@@ -129,7 +138,8 @@ class ProjectCache:
             results = [e.read() for e in entries if e]
             objects = [obj for r in results for obj in r.objects]
             diagnostics = [d for r in results for d in r.diagnostics]
-            self._project = Project.from_parts(objects, diagnostics)
+            doctrine, problems = self._settings
+            self._project = Project.from_parts(objects, diagnostics + problems, doctrine)
         return self._project
 
     def diagnostics_if_ready(self) -> dict[str, list[Diagnostic]] | None:

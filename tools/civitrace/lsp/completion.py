@@ -9,7 +9,7 @@ from lsprotocol import types
 
 from ..i18n import _
 from ..model import Project, TraceObject
-from ..new_block import next_id
+from ..new_block import choices_of, next_id
 from ..source_spans import Span
 from ..vocabulary import KINDS, ValueType, label_for
 from .context import Cursor
@@ -73,10 +73,13 @@ def _values(
     option = KINDS[cursor.kind].options.get(cursor.option)
     if option is None:
         return []
-    if option.type is ValueType.CHOICE:
+    choices = choices_of(option)
+    if choices:
+        present = cursor.present if option.type is ValueType.CHOICES else frozenset()
         return [
-            item(value, _(label_for(option.name, value)), sort=f"{index:03d}")
-            for index, value in enumerate(option.choices)
+            item(value, _(label_for(option.name, value, cursor.kind)), sort=f"{index:03d}")
+            for index, value in enumerate(choices)
+            if value not in present
         ]
     if option.type in (ValueType.ID, ValueType.IDS):
         present = cursor.present if option.type is ValueType.IDS else frozenset()

@@ -41,7 +41,12 @@ def _choices(obj: TraceObject) -> list[str]:
         if value is None:
             continue
         if option.type is ValueType.CHOICE and isinstance(value, str):
-            shown.append(f"{_(option.label)} : {_(label_for(name, value))}")
+            shown.append(f"{_(option.label)} : {_(label_for(name, value, obj.kind))}")
+        elif option.type is ValueType.YES_NO:
+            shown.append(f"{_(option.label)} : {_(label_for(name, 'yes' if value else 'no', obj.kind))}")
+        elif option.type is ValueType.CHOICES and isinstance(value, tuple):
+            labels = ", ".join(_(label_for(name, str(v), obj.kind)) for v in value)
+            shown.append(f"{_(option.label)} : {labels}")
         elif not obj.has_own_id and option.type in (ValueType.DATE, ValueType.INTEGER):
             shown.append(f"{_(option.label)} : {value}")
     return shown

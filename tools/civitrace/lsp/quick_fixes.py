@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from ..i18n import _
 from ..model import Project
-from ..source_spans import FileSpans, Span
+from ..new_block import choices_of
+from ..source_spans import FileSpans, Span, split_items
 from ..vocabulary import ValueType
 
 #: How close a suggestion must be (difflib's ratio).
@@ -51,8 +52,12 @@ def fixes_on(project: Project, spans: FileSpans, first_line: int, last_line: int
             for match in difflib.get_close_matches(option.name, list(option.obj.spec.options), _SUGGESTIONS, _CUTOFF):
                 title = _("Replace with the option '{option}'").format(option=match)
                 found.append(Fix(title, option.name_span, match, "unknown-option"))
-        elif spec.type is ValueType.CHOICE and option.value and option.value not in spec.choices:
-            for match in difflib.get_close_matches(option.value, list(spec.choices), _SUGGESTIONS, 0.5):
-                title = _("Replace with '{value}'").format(value=match)
-                found.append(Fix(title, option.value_span, match, "invalid-value"))
+        elif choices_of(spec) and option.value:
+            items = split_items(option.value_span, option.value) if spec.type is ValueType.CHOICES else []
+            for value, span in items or [(option.value, option.value_span)]:
+                if value in choices_of(spec):
+                    continue
+                for match in difflib.get_close_matches(value, list(choices_of(spec)), _SUGGESTIONS, 0.5):
+                    title = _("Replace with '{value}'").format(value=match)
+                    found.append(Fix(title, span, match, "invalid-value"))
     return found
