@@ -201,8 +201,12 @@ def test_completion_in_a_trace_role_offers_every_id(lsp, example, measures):
     uri, original = measures
     text = original.replace("\n## ", "\nVoir {trace}`M-\n\n## ", 1)
     lsp.change(uri, text)
-    items = completion_labels(lsp, uri, position(text, "{trace}`M-", len("{trace}`M-")))
-    assert {"M-01", "R-01", "AXE-CONTROLE"} <= {i.label for i in items}
+    items = completion_labels(lsp, uri, position(text, "{trace}`M-", len("{trace}`")))
+    assert {"M-01", "R-01", "AXE-CONTROLE", "I-01", "P-UTILITE"} <= {i.label for i in items}
+    # What is typed narrows the list (IDs starting with it, or titles containing it).
+    typed = completion_labels(lsp, uri, position(text, "{trace}`M-", len("{trace}`M-")))
+    project = read_project(example)
+    assert {i.label for i in typed} == {o.id for o in project.by_id.values() if o.id.startswith("M-")}
 
 
 def test_hover_shows_kind_title_status_and_where_it_is_answered(lsp, example, measures):

@@ -203,10 +203,9 @@ def complete(ls: CivitraceServer, params: types.CompletionParams) -> types.Compl
     cursor = cursor_at(lines, row, column)
     if cursor.where == "none":
         return None
-    items = completion.completions(
+    return completion.completions(
         cursor, found[0].project(), lambda span: to_range(codec, lines, span), dt.date.today()
     )
-    return types.CompletionList(is_incomplete=False, items=items)
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
