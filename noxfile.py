@@ -81,7 +81,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def benchmark(session: nox.Session) -> None:
     """Time the tools on generated projects (see benchmarks/)."""
-    session.install("-e", ".")
+    session.install("-e", ".[lsp]")
     session.run("python", "benchmarks/run.py", *session.posargs)
 
 

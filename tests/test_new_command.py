@@ -188,3 +188,19 @@ def test_options_the_kind_does_not_have_are_usage_errors(example):
     done = run_new("principle", str(example), "--axis", "AXE-CONTROLE")
     assert done.returncode == 2
     assert "axis" in done.stderr
+
+
+def test_the_placeholders_are_in_the_language_of_the_messages(example):
+    from civitrace import i18n
+    from civitrace.new_block import new_block
+
+    i18n.set_language("fr")
+    try:
+        block = new_block(read_project(example), "measure")
+    finally:
+        i18n.set_language("en")
+    assert block.text.startswith(":::{measure} M-27 Titre à rédiger\n")
+    assert "\n:owner: à compléter\n" in block.text
+    assert "\nTexte à rédiger.\n" in block.text
+    paste(example, "strategy", block.text)
+    assert errors(example) == []
