@@ -372,3 +372,37 @@ def test_the_server_says_what_is_missing_without_pygls(tmp_path):
     assert done.returncode == 2
     assert "pip install 'civitrace[lsp]'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_positions_count_in_the_clients_encoding(lsp, example, measures):
+    """A character outside the BMP counts as two UTF-16 units before an ID: hover still finds it."""
+    uri, original = measures
+    text = original.replace("\n## ", "\nVoir 🙂 {trace}`R-05` ici.\n\n## ", 1)
+    lsp.change(uri, text)
+    row = line_index(text, "🙂 {trace}`R-05`")
+    column = len("Voir 🙂 {trace}`R-0".encode("utf-16-le")) // 2
+    result = lsp.run(
+        lsp.client.text_document_hover_async(
+            types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(row, column))
+        )
+    )
+    assert result.contents.value.startswith("**recommandation R-05**")
+    start = len("Voir 🙂 {trace}`".encode("utf-16-le")) // 2
+    assert result.range == types.Range(types.Position(row, start), types.Position(row, start + 4))
+
+
+def test_a_file_saved_for_the_first_time_joins_the_project(lsp, example):
+    rel = "strategy/nouvelle-page.md"
+    uri = lsp.uri(rel)
+    text = ":::{measure} M-90 Nouvelle mesure\n:responds: R-99\n\nTexte.\n:::\n"
+    (example / rel).write_text(text, encoding="utf-8")
+    try:
+        found = lsp.next_diagnostics(uri, lambda: lsp.open(rel))
+        assert ("unknown-reference", "measure M-90 responds to unknown recommendation R-99") in as_pairs(found)
+    finally:
+        (example / rel).unlink()
+        lsp.client.text_document_did_close(
+            types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+        )
+    # Once the file is gone, its diagnostics are cleared.
+    lsp.wait_until(lambda: len(lsp.diagnostics[uri]) == 0)

@@ -44,9 +44,9 @@ class CivitraceServer(LanguageServer):
 
     def locate(self, uri: str) -> tuple[ProjectCache, str] | None:
         """The project holding ``uri`` and the file's path in it, reading the project the first time."""
-        fs_path = to_fs_path(uri)
+        fs_path = to_fs_path(uri) if uri.startswith("file:") else None
         if fs_path is None:
-            return None
+            return None  # an unsaved buffer without a file: not part of any project yet
         path = Path(fs_path).resolve()
         folder = path.parent
         if folder not in self._roots:
@@ -153,9 +153,10 @@ def did_change(ls: CivitraceServer, params: types.DidChangeTextDocumentParams) -
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: CivitraceServer, params: types.DidSaveTextDocumentParams) -> None:
-    found = ls.sync(params.text_document.uri)
+    found = ls.locate(params.text_document.uri)
     if found is not None:
-        found[0].refresh()
+        found[0].refresh()  # first: a file saved for the first time joins the project
+        ls.sync(params.text_document.uri)
         ls.publish_soon(found[0], 0)
 
 
