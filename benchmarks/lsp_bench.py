@@ -134,6 +134,40 @@ async def bench(root: Path, runs: int) -> dict[str, list[float]]:
     return results
 
 
+def rules_scaling(sizes: tuple[int, ...] = (2500, 5000, 10000, 20000), runs: int = 3) -> list[tuple[int, float, float]]:
+    """The rules on the merged model (what each change re-runs), by number of objects.
+
+    Returns (objects, median milliseconds, function calls per object): the calls show
+    whether the work is linear whatever the machine's caches and load do to the clock.
+    """
+    import cProfile
+    import datetime as dt
+    import pstats
+
+    from civitrace.project_cache import ProjectCache
+
+    found = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            half = size // 2
+            generate_project(root, half, half, max(half // 100, 1), max(half // 100, 1), seed=1, responses=False)
+            cache = ProjectCache(root, today=lambda: dt.date(2026, 1, 1))
+            objects = len(cache.project().objects)
+            times = []
+            for _ in range(runs):
+                cache._diagnostics = None  # the rules only: the files are read already
+                start = time.perf_counter()
+                cache.diagnostics()
+                times.append((time.perf_counter() - start) * 1000)
+            cache._diagnostics = None
+            profile = cProfile.Profile()
+            profile.runcall(cache.diagnostics)
+            calls = pstats.Stats(profile).total_calls  # type: ignore[attr-defined]
+            found.append((objects, statistics.median(times), calls / objects))
+    return found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--recommendations", type=int, default=5000)
@@ -155,6 +189,9 @@ def main() -> int:
     for name, times in results.items():
         print(f"  {name:<62} median {statistics.median(times):7.1f}   worst {max(times):7.1f}")
     print(f"(goal: requests within {GOAL_MS:.0f} ms after the first read)")
+    print("The rules on the merged model (re-run after each change), by size (median of 3):")
+    for objects, ms, calls in rules_scaling():
+        print(f"  {objects:>6} objects: {ms:7.1f} ms, {calls:5.1f} function calls per object")
     return 0
 
 
