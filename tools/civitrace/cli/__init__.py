@@ -6,14 +6,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import check_command, diff_command, export_command, graph_command, lsp_command, new_command
+from . import check_command, diff_command, export_command, graph_command, lsp_command, new_command, register_command
 from .arguments import EXIT_OK, EXIT_USAGE, UsageError
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main", "run"]
 
 #: Subcommand modules, in the order ``--help`` lists them. Each keeps its heavy imports
 #: (networkx, git history) inside its handler, so ``civitrace check`` does not load them.
-COMMANDS = [check_command, diff_command, export_command, graph_command, new_command, lsp_command]
+COMMANDS = [check_command, diff_command, export_command, graph_command, register_command, new_command, lsp_command]
 
 
 def build_parser() -> argparse.ArgumentParser:
