@@ -406,3 +406,25 @@ def test_a_file_saved_for_the_first_time_joins_the_project(lsp, example):
         )
     # Once the file is gone, its diagnostics are cleared.
     lsp.wait_until(lambda: len(lsp.diagnostics[uri]) == 0)
+
+
+def test_files_changed_outside_the_editor_are_read_again(lsp, example):
+    """A file written by another tool (here not UTF-8): the client says so, its diagnostic comes at its line."""
+    rel = "strategy/latin1.md"
+    uri = lsp.uri(rel)
+
+    def tell(kind):
+        lsp.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(changes=[types.FileEvent(uri=uri, type=kind)])
+        )
+
+    (example / rel).write_bytes("# Axe\n\nDéjà écrit.\n".encode("latin-1"))
+    try:
+        found = lsp.next_diagnostics(uri, lambda: tell(types.FileChangeType.Created))
+        [problem] = found
+        assert problem.code == "encoding"
+        assert problem.range.start.line == 2
+    finally:
+        (example / rel).unlink()
+    tell(types.FileChangeType.Deleted)
+    lsp.wait_until(lambda: len(lsp.diagnostics[uri]) == 0)

@@ -25,6 +25,9 @@ def lines_of(text: str | None) -> list[str]:
 
 def to_range(codec: PositionCodec, lines: Sequence[str], span: Span) -> types.Range:
     """A span as a protocol range, in the client's position encoding."""
+    if span.line >= len(lines):
+        # A line the text does not have (an undecodable file, the settings file): keep the line, column 0.
+        return types.Range(types.Position(span.line, 0), types.Position(span.line, 0))
     return codec.range_to_client_units(
         lines, types.Range(types.Position(span.line, span.start), types.Position(span.line, span.end))
     )

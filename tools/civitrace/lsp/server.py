@@ -131,6 +131,25 @@ def initialized(ls: CivitraceServer, params: types.InitializedParams) -> None:
         root = find_project_root(fs_path) if fs_path else None
         if root is not None and root not in ls.projects:
             ls.projects[root] = ProjectCache(root)
+    watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+    if watched and watched.dynamic_registration:
+        # Files changed outside the editor (git checkout, another tool): the client tells, the project re-reads.
+        ls.client_register_capability(
+            types.RegistrationParams(
+                registrations=[
+                    types.Registration(
+                        id="civitrace-watch",
+                        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                        register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                            watchers=[
+                                types.FileSystemWatcher(glob_pattern="**/*.md"),
+                                types.FileSystemWatcher(glob_pattern="**/pyproject.toml"),
+                            ]
+                        ),
+                    )
+                ]
+            )
+        )
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
