@@ -9,8 +9,10 @@ import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
+from civitrace import i18n
 from civitrace.reader import read_project, read_source
 from civitrace.rules import check
+from civitrace.vocabulary import KINDS, label_for
 from lsp_client import LspSession
 
 MEASURES = "strategy/02-axe-controle.md"
@@ -28,9 +30,16 @@ def example(repo_root, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def lsp(example):
-    session = LspSession(example)
+    # One language for the server and for what the tests expect: the messages' own (English).
+    i18n.set_language("en")
+    session = LspSession(example, env={"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "LANGUAGE": ""})
     yield session
     session.close()
+
+
+def label(kind):
+    """A kind's name as the server shows it."""
+    return i18n._(KINDS[kind].label)
 
 
 @pytest.fixture
@@ -144,7 +153,12 @@ def test_a_removed_measure_makes_its_recommendation_uncovered_in_another_file(ls
     found = lsp.next_diagnostics(other, lambda: lsp.change(uri, "".join(kept)))
     uncovered = [d for d in found if d.code == "uncovered"]
     assert [d.range.start.line for d in uncovered] == [rec.location.line - 1]
-    assert uncovered[0].message == f"recommendation {rec.id} is not covered by any measure or response"
+    [expected] = [
+        m
+        for _, code, m in expected_diagnostics(example, rec.location.path, {MEASURES: "".join(kept)})
+        if code == "uncovered"
+    ]
+    assert uncovered[0].message == expected
 
     # Putting the measure back clears the other file's diagnostic.
     cleared = lsp.next_diagnostics(other, lambda: lsp.change(uri, original))
@@ -180,7 +194,7 @@ def test_completion_of_values_comes_from_the_vocabulary(lsp, example, measures):
     pos = position(original, ":status: ", len(":status: "))
     items = completion_labels(lsp, uri, pos)
     assert [i.label for i in items] == ["planned", "in-progress", "done", "delayed", "abandoned"]
-    assert [i.detail for i in items][:2] == ["prévue", "en cours"]
+    assert [i.detail for i in items] == [i18n._(label_for("status", i.label, "measure")) for i in items]
 
 
 def test_completion_of_ids_offers_the_right_kind_with_titles(lsp, example, measures):
@@ -222,11 +236,11 @@ def test_hover_shows_kind_title_status_and_where_it_is_answered(lsp, example, me
     )
     text = result.contents.value
     rec = project.by_id["R-05"]
-    assert text.startswith("**recommandation R-05** — ")
+    assert text.startswith(f"**{label('recommendation')} R-05** — ")
     assert "Peser l'empreinte environnementale" in text
     for measure in project.measures_for("R-05"):
         assert f"- {measure.id} — " in text
-    assert "retenue" in text  # the response's decision
+    assert i18n._(label_for("decision", project.response_for("R-05").get("decision"), "response")) in text
     assert rec.location.path in text
     row = line_index(original, ":responds: R-05")
     assert result.range == types.Range(types.Position(row, 11), types.Position(row, 15))
@@ -386,7 +400,7 @@ def test_positions_count_in_the_clients_encoding(lsp, example, measures):
             types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(row, column))
         )
     )
-    assert result.contents.value.startswith("**recommandation R-05**")
+    assert result.contents.value.startswith(f"**{label('recommendation')} R-05**")
     start = len("Voir 🙂 {trace}`".encode("utf-16-le")) // 2
     assert result.range == types.Range(types.Position(row, start), types.Position(row, start + 4))
 
