@@ -174,6 +174,7 @@ def test_responds_option_sets_the_recommendations(example):
         (["--responds", "R-99"], "R-99"),
         (["--axis", "R-01"], "R-01"),
         (["--axis", "AXE-NOPE"], "AXE-NOPE"),
+        (["--responds", " , "], "responds"),
     ],
 )
 def test_unknown_or_wrong_ids_are_usage_errors(example, args, message):

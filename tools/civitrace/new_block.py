@@ -178,6 +178,8 @@ def new_block(
         if option is None or option.type not in (ValueType.ID, ValueType.IDS):
             raise BlockError(_("a {kind} has no option '{option}' naming other objects").format(kind=kind, option=name))
         checked = validate_ids(project, ids, option.targets, f":{name}:")
+        if not checked:
+            raise BlockError(_("':{option}:' needs at least one ID").format(option=name))
         if option.type is ValueType.ID and len(checked) != 1:
             raise BlockError(_("':{option}:' takes a single ID").format(option=name))
         values[name] = ", ".join(checked)
