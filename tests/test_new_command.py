@@ -9,12 +9,19 @@ import sys
 
 import pytest
 
+from civitrace import i18n
 from civitrace.cli import main
 from civitrace.new_block import next_id
 from civitrace.reader import read_project
 from civitrace.rules import check
 from civitrace.vocabulary import KINDS
 from helpers import write_project
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages' own language (a Sphinx build earlier in the session may have left French on)."""
+    i18n.set_language("en")
 
 
 def run_new(*args: str) -> subprocess.CompletedProcess[str]:
@@ -192,7 +199,6 @@ def test_options_the_kind_does_not_have_are_usage_errors(example):
 
 
 def test_the_placeholders_are_in_the_language_of_the_messages(example):
-    from civitrace import i18n
     from civitrace.new_block import new_block
 
     i18n.set_language("fr")
