@@ -442,3 +442,32 @@ def test_files_changed_outside_the_editor_are_read_again(lsp, example):
         (example / rel).unlink()
     tell(types.FileChangeType.Deleted)
     lsp.wait_until(lambda: len(lsp.diagnostics[uri]) == 0)
+
+
+def test_completion_of_kinds_and_of_the_next_free_id(lsp, example, measures):
+    uri, original = measures
+    text = original + "\n:::{me\n"
+    lsp.change(uri, text)
+    row = len(original.splitlines()) + 1
+    kinds = completion_labels(lsp, uri, types.Position(row, len(":::{me")))
+    assert set(KINDS) == {i.label for i in kinds}
+    measure = next(i for i in kinds if i.label == "measure")
+    assert measure.text_edit.new_text == "measure}"
+    assert measure.text_edit.range == types.Range(types.Position(row, 4), types.Position(row, 6))
+
+    text = original + "\n:::{measure} \n"
+    lsp.change(uri, text)
+    [next_id] = completion_labels(lsp, uri, types.Position(row, len(":::{measure} ")))
+    assert next_id.label == "M-27"
+
+
+def test_quick_fix_for_a_misspelt_option_name(lsp, example, measures):
+    uri, original = measures
+    text = original.replace(":status: in-progress", ":staus: in-progress", 1)
+    found = lsp.next_diagnostics(uri, lambda: lsp.change(uri, text))
+    row = line_index(text, ":staus:")
+    [unknown] = [d for d in found if d.code == "unknown-option"]
+    assert unknown.range == types.Range(types.Position(row, 1), types.Position(row, 6))
+    fixes = code_actions(lsp, uri, row)
+    [fix] = [a for a in fixes if a.edit.changes[uri][0].new_text == "status"]
+    assert fix.edit.changes[uri][0].range == unknown.range

@@ -17,6 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "hover, go to definition, references, rename and quick fixes, for the project holding each open file. "
         "Needs the optional dependency pygls: pip install 'civitrace[lsp]'.",
     )
+    # Some clients add --stdio to the command they start; standard input and output is the only transport anyway.
+    parser.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default)")
     parser.set_defaults(handler=run)
 
 
