@@ -16,6 +16,8 @@ _SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING:
 _REFERENCE_CODES = frozenset({"unknown-reference", "wrong-kind"})
 #: Codes about one option's name or value: the diagnostic underlines that option line.
 _OPTION_CODES = frozenset({"unknown-option", "invalid-value", "invalid-date"})
+#: Codes whose place is narrowed with the file's spans (the others underline their line).
+NARROWED_CODES = _REFERENCE_CODES | _OPTION_CODES
 
 
 def lines_of(text: str | None) -> list[str]:

@@ -20,10 +20,10 @@ from .. import __version__
 from ..i18n import _
 from ..project_cache import ProjectCache
 from ..project_root import find_project_root
-from ..source_spans import Span
+from ..source_spans import FileSpans, Span
 from . import completion, navigation, quick_fixes
 from .context import cursor_at
-from .convert import diagnostic_span, from_position, lines_of, to_diagnostic, to_range
+from .convert import NARROWED_CODES, diagnostic_span, from_position, lines_of, to_diagnostic, to_range
 
 #: Seconds of quiet after a change before diagnostics are computed and published.
 PAUSE = 0.15
@@ -39,6 +39,7 @@ class CivitraceServer(LanguageServer):
         self._published: dict[str, tuple] = {}
         self._timer: asyncio.TimerHandle | None = None
         self._waiting: set[Path] = set()
+        self.warm: set[Path] = set()
 
     # -- files and projects --------------------------------------------------------------------
 
@@ -96,6 +97,20 @@ class CivitraceServer(LanguageServer):
             self.publish(self.projects[root])
         self._waiting.clear()
 
+    def warm_up(self, cache: ProjectCache) -> None:
+        """Map every file's spans in the background, one file per turn of the loop, so that the first
+        references or rename does not pay for all of them; requests are answered between two files."""
+        pending = iter(cache.paths())
+        loop = asyncio.get_running_loop()
+
+        def next_file() -> None:
+            rel = next(pending, None)
+            if rel is not None:
+                cache.spans(rel)
+                loop.call_soon(next_file)
+
+        loop.call_soon(next_file)
+
     def publish(self, cache: ProjectCache) -> None:
         """Publish the diagnostics of every file whose diagnostics changed (clearing those now clean)."""
         codec = self.workspace.position_codec
@@ -112,7 +127,8 @@ class CivitraceServer(LanguageServer):
             if self._published.get(uri, ()) == signature:
                 continue
             lines = self.lines(cache, rel)
-            spans = cache.spans(rel)
+            # Mapping a file's spans costs a pass over it: only when a diagnostic is narrowed with them.
+            spans = cache.spans(rel) if any(d.code in NARROWED_CODES for d in found) else FileSpans()
             items = [to_diagnostic(d, to_range(codec, lines, diagnostic_span(d, lines, spans))) for d in found]
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=items))
             self._published[uri] = signature
@@ -158,6 +174,9 @@ def did_open(ls: CivitraceServer, params: types.DidOpenTextDocumentParams) -> No
     if found is None:
         return
     cache, _rel = found
+    if cache.root not in ls.warm:
+        ls.warm.add(cache.root)
+        ls.warm_up(cache)
     cache.refresh()
     ls.sync(params.text_document.uri)
     ls.publish_soon(cache, 0)
