@@ -6,14 +6,33 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import check_command, diff_command, export_command, graph_command, lsp_command, new_command, register_command
+from .. import i18n
+from . import (
+    bilan_command,
+    check_command,
+    diff_command,
+    export_command,
+    graph_command,
+    lsp_command,
+    new_command,
+    register_command,
+)
 from .arguments import EXIT_OK, EXIT_USAGE, UsageError
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main", "run"]
 
 #: Subcommand modules, in the order ``--help`` lists them. Each keeps its heavy imports
 #: (networkx, git history) inside its handler, so ``civitrace check`` does not load them.
-COMMANDS = [check_command, diff_command, export_command, graph_command, register_command, new_command, lsp_command]
+COMMANDS = [
+    check_command,
+    diff_command,
+    export_command,
+    graph_command,
+    register_command,
+    bilan_command,
+    new_command,
+    lsp_command,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="civitrace",
         description="Trace a citizens' convention opinion to the strategy that answers it.",
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="language of the messages (fr, en); default: the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
@@ -32,6 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Messages follow the locale like any gettext program; --lang forces one. Codes never change.
+    i18n.set_language(args.lang if args.lang else i18n.language_from_environment())
     try:
         return int(args.handler(args))
     except UsageError as exc:

@@ -20,10 +20,13 @@ from . import (
     followup,
     graph_directive,
     incremental,
+    language,
     nodes,
+    print_builder,
     publishing,
     resolve,
     roles,
+    theme,
 )
 from .domain import CivitraceDomain
 
@@ -32,6 +35,7 @@ ENV_VERSION = 1
 
 #: Feature modules, each registering its own config values, nodes, directives and events.
 FEATURES = (
+    language,
     build_date,
     nodes,
     roles,
@@ -40,8 +44,10 @@ FEATURES = (
     consistency,
     incremental,
     publishing,
+    print_builder,
     followup,
     graph_directive,
+    theme,
 )
 
 

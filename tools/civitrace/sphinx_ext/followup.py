@@ -36,14 +36,16 @@ from ..history.git_revisions import GitError, GitRepository
 from ..history.object_history import ProjectHistory, project_history
 from ..history.versions import VersionHistory, version_history
 from ..i18n import _
-from ..reader import read_project
+from ..model import Project
+from ..reader import read_file, read_project
 from ..register_vocabulary import REGISTER_LABELS
 from ..source_date import source_timestamp
 from ..vocabulary import FOLLOWUP_LABELS
-from . import open_data, render_dashboard, render_history
+from . import consistency, open_data, render_dashboard, render_history
 from .directives import PlaceholderDirective
 from .domain import civitrace_domain
 from .page_context import PageContext
+from .paper import is_paper
 
 logger = logging.getLogger(__name__)
 L = FOLLOWUP_LABELS
@@ -180,13 +182,37 @@ def compute(app: Sphinx) -> FollowupData:
     """Read the history from git (each version of each file parsed once)."""
     root = Path(app.srcdir)
     repo = GitRepository.open(root)
-    # The current version is read as git versions are (same files, same excludes), so that
-    # comparing it with the last tag shows what changed in the sources and nothing else.
-    current = read_project(root)
+    current = current_project(app)
     return FollowupData(
         project_history(root, repo),
         version_history(root, current, source_timestamp(root), repo),
     )
+
+
+def current_project(app: Sphinx) -> Project:
+    """The project as git versions are read (the files ``civitrace check`` reads), from what the build read.
+
+    The build's own objects are taken, restricted to those files, so that comparing with the
+    last tag shows what changed in the sources and nothing else; a traced file the build does
+    not read (excluded from Sphinx) is read by the fast reader. Each file is parsed once.
+    """
+    root = Path(app.srcdir)
+    traced = consistency.traced_paths(app)
+    if traced is None:  # no reading phase ran in this process
+        return read_project(root)
+    built = civitrace_domain(app.env).project()
+    read_by_sphinx = set()
+    for path in traced:
+        docname = app.env.path2doc(str(root / path))
+        if docname is not None and docname in app.env.found_docs:
+            read_by_sphinx.add(path)
+    objects = [obj for obj in built.objects if obj.location.path in read_by_sphinx]
+    diagnostics = [d for d in built.reader_diagnostics if d.location.path in read_by_sphinx]
+    for path in sorted(traced - read_by_sphinx):
+        result = read_file(root, path)
+        objects += result.objects
+        diagnostics += result.diagnostics
+    return Project.from_parts(objects, diagnostics)
 
 
 def followup_data(app: Sphinx) -> FollowupData:
@@ -256,8 +282,8 @@ def _anchors(box: nodes.Element) -> list[str]:
 
 def _relative(app: Sphinx, docname: str, target: str) -> str | None:
     """A URI to a file at the output's root, relative to a page; None for builders without URIs."""
-    if app.builder.format != "html":
-        return None
+    if is_paper(app.builder):
+        return None  # a PDF names the published files; it cannot link beside itself
     return relative_uri(app.builder.get_target_uri(docname), target)
 
 
@@ -275,7 +301,7 @@ def open_data_links(app: Sphinx, docname: str) -> list[nodes.Node]:
     ):
         uri = _relative(app, docname, name)
         line = nodes.paragraph()
-        line += nodes.Text(f"{label} : ")
+        line += nodes.Text(label + _(": "))
         line += nodes.reference(name, name, refuri=uri) if uri else nodes.literal(name, name)
         items += nodes.list_item("", line)
     return [items]
@@ -294,7 +320,7 @@ def _render(app: Sphinx, ctx: PageContext, node: nodes.Element) -> list[nodes.No
     if isinstance(node, TraceTimeline):
         return render_history.timeline(place.obj, ctx.as_of)
     # On paper, the date of the last change is enough; the site lists the changes.
-    full = app.builder.format == "html"
+    full = not is_paper(app.builder)
     return render_history.object_history(followup_data(app).history, place.obj, full=full)
 
 
@@ -344,7 +370,7 @@ def _on_html_page_context(
 
 
 def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or is_paper(app.builder):
         return
     open_data.write_open_data(app, followup_data(app).versions, changes_page(app.env))
 

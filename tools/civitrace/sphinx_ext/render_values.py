@@ -8,8 +8,10 @@ from collections.abc import Callable
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
+from ..i18n import _
 from ..model import Milestone, TraceObject
-from ..vocabulary import GRADE_LABELS, PAGE_LABELS, STATUS_LABELS, ValueType, french_date, label_for
+from ..vocabulary import PAGE_LABELS, ValueType, label_for, long_date
+from ..wording import grade, percent
 
 
 def trace_xref(target: str, docname: str) -> pending_xref:
@@ -29,23 +31,6 @@ def trace_xref(target: str, docname: str) -> pending_xref:
     )
     xref += nodes.inline(target, target, classes=["xref", "civitrace"])
     return xref
-
-
-def percent(value: int | float) -> str:
-    """``70 %`` (French puts a non-breaking space before the sign)."""
-    return f"{value:g}\u00a0%"
-
-
-def grade(value: int) -> str:
-    """A majority-judgment grade: ``4 — bien``."""
-    label = GRADE_LABELS.get(value)
-    return f"{value} — {label}" if label else str(value)
-
-
-def status_text(measure: TraceObject) -> str:
-    """A measure's status in French, or "non renseigné"."""
-    status = measure.get("status")
-    return STATUS_LABELS.get(str(status), str(status)) if status else PAGE_LABELS["no_status"]
 
 
 def number(value: float) -> str:
@@ -91,7 +76,7 @@ def value_nodes(obj: TraceObject, name: str, docname: str) -> list[nodes.Node]:
 def scalar_text(name: str, value_type: ValueType, value: object, kind: str | None = None) -> str:
     """A single (non-link, non-list) value as text."""
     if value_type is ValueType.DATE and isinstance(value, dt.date):
-        return french_date(value)
+        return long_date(value)
     if value_type is ValueType.INTEGER and isinstance(value, int):
         return _INTEGER_FORMATS.get(name, str)(value)
     if value_type is ValueType.NUMBER and isinstance(value, float):
@@ -109,5 +94,5 @@ def milestone_list(milestones: tuple[Milestone, ...]) -> nodes.bullet_list:
     """Dated steps, one a line: ``31 mars 2025 : Inventaire des usages``."""
     items = nodes.bullet_list(classes=["civitrace-milestones"])
     for step in milestones:
-        items += nodes.list_item("", nodes.paragraph("", f"{french_date(step.date)} : {step.label}"))
+        items += nodes.list_item("", nodes.paragraph("", f"{long_date(step.date)}{_(': ')}{step.label}"))
     return items
