@@ -20,6 +20,7 @@ _INTEGER = re.compile(r"[+-]?\d+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _MILESTONE_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
 #: A line that looks like an option; in a body it means options were separated from the opening line.
+_DATED_TYPES = (ValueType.DATE, ValueType.MILESTONES, ValueType.DATED_NOTE)
 _OPTION_LIKE = re.compile(r":[A-Za-z][A-Za-z0-9_-]*:(?:[ \t].*)?")
 
 
@@ -83,6 +84,11 @@ def _parse_value(spec: OptionSpec, text: str) -> object:
                 raise _Invalid(f"milestone '{entry}' needs a date and a label ('YYYY-MM-DD label')")
             steps.append(Milestone(parse_date(date_text), label.strip()))
         return tuple(sorted(steps, key=lambda m: m.date))
+    if kind is ValueType.DATED_NOTE:
+        date_text, _, note = text.partition(" ")
+        if not note.strip():
+            raise _Invalid(f"'{text}' needs a date and a reason ('YYYY-MM-DD reason')")
+        return Milestone(parse_date(date_text), " ".join(note.split()))
     raise AssertionError(kind)  # pragma: no cover - every ValueType is handled above
 
 
@@ -145,7 +151,7 @@ def build_object(
         try:
             values[name] = _parse_value(option, text)
         except _Invalid as exc:
-            code = "invalid-date" if option.type in (ValueType.DATE, ValueType.MILESTONES) else "invalid-value"
+            code = "invalid-date" if option.type in _DATED_TYPES else "invalid-value"
             problems.append(error(location, code, f"{name_of} has an invalid '{name}': {exc}", object_id))
     for name, option in spec.options.items():
         if option.required and name not in raw:

@@ -28,6 +28,7 @@ class ValueType(Enum):
     NUMBER = "number"  # a positive decimal number
     CHOICE = "choice"  # one of ``choices``
     MILESTONES = "milestones"  # ``YYYY-MM-DD label`` entries separated by ';' or lines
+    DATED_NOTE = "dated-note"  # one ``YYYY-MM-DD text`` (an erratum: its date and its reason)
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,18 @@ def _opt(name: str, type_: ValueType, label: str, **kw: object) -> tuple[str, Op
     return name, OptionSpec(name, type_, label, **kw)  # type: ignore[arg-type]
 
 
+def _erratum() -> tuple[str, OptionSpec]:
+    # The adopted text may only change through a declared, dated erratum (see seal.py).
+    return _opt("erratum", ValueType.DATED_NOTE, "Erratum")
+
+
+#: Kinds whose ID, title and text are sealed by ``[tool.civitrace] adopted``: the convention's own words.
+SEALED_KINDS = ("principle", "recommendation")
+
 KINDS: dict[str, KindSpec] = {
     spec.name: spec
     for spec in (
-        KindSpec("principle", "principe", "principes", "opinion"),
+        KindSpec("principle", "principe", "principes", "opinion", dict([_erratum()])),
         KindSpec(
             "recommendation",
             "recommandation",
@@ -119,6 +128,7 @@ KINDS: dict[str, KindSpec] = {
                 [
                     _opt("principle", ValueType.ID, "Principe", targets=("principle",)),
                     _opt("vote", ValueType.INTEGER, "Vote (jugement majoritaire)", minimum=1, maximum=5),
+                    _erratum(),
                 ]
             ),
         ),

@@ -6,14 +6,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import check_command, diff_command, export_command, graph_command
+from ..i18n import language_from_environment, set_language
+from . import check_command, diff_command, export_command, graph_command, init_command, seal_command
 from .arguments import EXIT_OK, EXIT_USAGE, UsageError
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main", "run"]
 
 #: Subcommand modules, in the order ``--help`` lists them. Each keeps its heavy imports
 #: (networkx, git history) inside its handler, so ``civitrace check`` does not load them.
-COMMANDS = [check_command, diff_command, export_command, graph_command]
+COMMANDS = [check_command, diff_command, export_command, graph_command, init_command, seal_command]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    # Messages follow the locale, like any gettext program.
+    set_language(language_from_environment())
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -42,6 +42,8 @@ def _option_schema(spec: OptionSpec) -> dict[str, Any]:
         schema = {"type": "string", "enum": list(spec.choices)}
     elif kind is ValueType.MILESTONES:
         schema = {"type": "array", "items": {"$ref": "#/$defs/milestone"}}
+    elif kind is ValueType.DATED_NOTE:
+        schema = {"$ref": "#/$defs/milestone"}
     else:
         schema = {"type": "string"}
     return {"title": spec.label, **schema}

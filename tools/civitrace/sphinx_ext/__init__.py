@@ -23,6 +23,7 @@ from . import (
     publishing,
     resolve,
     roles,
+    sealed_text,
 )
 from .domain import CivitraceDomain
 
@@ -41,6 +42,7 @@ FEATURES = (
     publishing,
     followup,
     graph_directive,
+    sealed_text,
 )
 
 

@@ -65,6 +65,7 @@ class CivitraceDomain(Domain):
         "dependents": {},  # docname -> True when the page shows other documents' objects
         "fingerprint": "",  # of the model the pages were last resolved against
         "as_of": None,  # the build date, set once per build
+        "adopted": None,  # the adopted text (seal.AdoptedText or AdoptedUnavailable), read once per build
     }
     data_version = 1
 

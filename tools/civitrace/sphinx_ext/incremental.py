@@ -23,6 +23,8 @@ from .domain import CivitraceDomain, civitrace_domain
 def model_fingerprint(domain: CivitraceDomain, as_of: dt.date) -> str:
     """A hash of everything the resolved pages show: objects, where their blocks are, the date."""
     digest = hashlib.sha256(as_of.isoformat().encode())
+    # The adopted text shows on the opinion's pages (statement, errata): a new tag rewrites them.
+    digest.update(repr(domain.data.get("adopted")).encode())
     for place in domain.stored_objects():
         digest.update(repr((place.docname, place.anchor, place.obj.signature())).encode())
     return digest.hexdigest()

@@ -21,6 +21,10 @@ class TraceLateFlag(nodes.Inline, nodes.Element):
     """Next to a measure's status: "en retard" when late at the build date (``object_id``)."""
 
 
+class TraceErratum(nodes.General, nodes.Element):
+    """On a sealed block (principle, recommendation): the adopted wording beside an erratum."""
+
+
 class TraceMatrix(nodes.General, nodes.Element):
     """The recommendation × measure table."""
 
@@ -29,7 +33,13 @@ class TraceSummary(nodes.General, nodes.Element):
     """The coverage figures."""
 
 
-PLACEHOLDERS: tuple[type[nodes.Element], ...] = (TraceBacklinks, TraceLateFlag, TraceMatrix, TraceSummary)
+PLACEHOLDERS: tuple[type[nodes.Element], ...] = (
+    TraceBacklinks,
+    TraceLateFlag,
+    TraceErratum,
+    TraceMatrix,
+    TraceSummary,
+)
 
 
 def _skip(translator: Any, node: nodes.Element) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from docutils import nodes
 
 from ..model import TraceObject
-from ..vocabulary import KINDS, PAGE_LABELS
+from ..vocabulary import KINDS, PAGE_LABELS, SEALED_KINDS
 from . import nodes as trace_nodes
 from .render_values import status_text, trace_xref, value_nodes
 
@@ -28,6 +28,8 @@ def object_block(obj: TraceObject, anchor: str, body: nodes.Element) -> list[nod
         box += options
     if body.children:
         box += body
+    if obj.kind in SEALED_KINDS:
+        box += trace_nodes.TraceErratum(object_id=obj.id, docname=obj.docname, anchor=anchor)
     if obj.kind in KINDS_WITH_BACKLINKS:
         box += trace_nodes.TraceBacklinks(kind=obj.kind, object_id=obj.id, docname=obj.docname, anchor=anchor)
     return [nodes.target("", "", ids=[anchor]), box]

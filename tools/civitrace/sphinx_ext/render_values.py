@@ -73,6 +73,8 @@ def value_nodes(obj: TraceObject, name: str, docname: str) -> list[nodes.Node]:
         return found
     if spec.type is ValueType.MILESTONES:
         return [milestone_list(value)]  # type: ignore[arg-type]
+    if spec.type is ValueType.DATED_NOTE and isinstance(value, Milestone):
+        return [nodes.Text(f"{french_date(value.date)} : {value.label}")]
     return [nodes.Text(scalar_text(name, spec.type, value))]
 
 

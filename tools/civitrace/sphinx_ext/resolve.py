@@ -12,7 +12,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from . import nodes as trace_nodes
-from . import render_object, render_tables
+from . import render_object, render_tables, sealed_text
 from .page_context import PageContext
 
 
@@ -40,6 +40,8 @@ def _render(ctx: PageContext, node: nodes.Element) -> list[nodes.Node]:
         return []
     if isinstance(node, trace_nodes.TraceLateFlag):
         return render_object.late_flag(ctx, place.obj)
+    if isinstance(node, trace_nodes.TraceErratum):
+        return sealed_text.erratum(ctx, place.obj)
     if place.obj.kind == "recommendation" and not ctx.project.is_covered(place.obj.id):
         _mark_box(node, "civitrace-uncovered")
     return render_object.backlinks(ctx, place.obj)

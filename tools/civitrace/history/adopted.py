@@ -1,0 +1,70 @@
+"""Read the adopted opinion from the git tag ``[tool.civitrace] adopted`` names.
+
+The tag's files are read by :class:`.git_revisions.GitRepository`, with the
+same reader as the working tree, so the comparison sees exactly what
+``civitrace check`` sees. Every problem (git missing, not a repository, no
+such tag, a shallow clone without it) comes back as an
+:class:`~civitrace.seal.AdoptedUnavailable` with a reason for users, never
+as an exception.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..diagnostics import Diagnostic
+from ..i18n import _
+from ..model import Project
+from ..project_config import civitrace_table, setting_location
+from ..seal import AdoptedText, AdoptedUnavailable, compare, sealed_texts, unavailable_diagnostic
+from .git_revisions import GitError, GitRepository
+
+SETTING = "adopted"
+
+
+def adopted_tag(root: Path | str) -> str | None:
+    """The tag ``[tool.civitrace] adopted`` names, or None when the opinion is not sealed."""
+    value = civitrace_table(root).get(SETTING)
+    return value if isinstance(value, str) or value is None else str(value)
+
+
+def load_adopted(root: Path | str, tag: str | None = None) -> AdoptedText | AdoptedUnavailable | None:
+    """The adopted text at ``tag`` (default: the configured one); None when nothing is configured."""
+    tag = adopted_tag(root) if tag is None else tag
+    if tag is None:
+        return None
+    location = setting_location(root, SETTING)
+    if not tag.strip() or tag.startswith("-"):
+        return AdoptedUnavailable(tag, _("'{tag}' is not a tag name").format(tag=tag), location)
+    try:
+        repo = GitRepository(root)
+    except GitError as exc:
+        reason = _("the project is not in a git repository, or git is missing ({detail})").format(detail=exc)
+        return AdoptedUnavailable(tag, reason, location)
+    try:
+        sha = repo.resolve(f"refs/tags/{tag}")
+    except GitError:
+        if repo.is_shallow():
+            reason = _(
+                "this is a shallow clone without the tag: fetch the whole history and the tags "
+                "(GIT_DEPTH: 0 on GitLab CI, fetch-depth: 0 on GitHub Actions, or git fetch --unshallow --tags)"
+            )
+        else:
+            reason = _("the repository has no tag '{tag}' (git tag lists them; git fetch --tags fetches them)")
+        return AdoptedUnavailable(tag, reason.format(tag=tag), location)
+    try:
+        commit = repo.commit(sha)
+        project = repo.read_project(sha)
+    except GitError as exc:
+        return AdoptedUnavailable(tag, str(exc), location)
+    return AdoptedText(tag, commit.date, sealed_texts(project))
+
+
+def seal_diagnostics(root: Path | str, project: Project) -> list[Diagnostic]:
+    """What ``check`` and the build say about the sealed text: nothing when no tag is configured."""
+    adopted = load_adopted(root)
+    if adopted is None:
+        return []
+    if isinstance(adopted, AdoptedUnavailable):
+        return [unavailable_diagnostic(adopted)]
+    return compare(project, adopted)
