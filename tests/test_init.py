@@ -17,7 +17,7 @@ from civitrace.rules import check
 from civitrace.vocabulary import KINDS
 
 #: A name with everything that could break a file it is written into.
-HOSTILE = "Ville d'Ys \"la Belle\" *& <b>Co</b> {trace}`R-01` [lien](x) #1 \\ $x$ | ~"
+HOSTILE = 'Ville d\'Ys "la Belle" *& <b>Co</b> {trace}`R-01` [lien](x) #1 \\ $x$ | ~'
 
 
 def init(target, name="Ville de Rennes", *extra):
@@ -41,10 +41,9 @@ def test_init_writes_every_kind_once_and_check_passes(project):
     assert main(["check", str(project)]) == 0
     objects = read_project(project).objects
     # One commented example of each kind of the vocabulary (the AI register's kinds included).
-    assert sorted(o.kind for o in objects) == sorted(
-        ["principle", "recommendation", "recommendation", "axis", "measure", "indicator", "response", "response"]
-        + ["assessment", "ai-system", "evaluation", "deliberation"]
-    )
+    expected = ["principle", "recommendation", "recommendation", "axis", "measure", "indicator", "response"]
+    expected += ["response", "assessment", "ai-system", "evaluation", "deliberation"]
+    assert sorted(o.kind for o in objects) == sorted(expected)
     assert {o.kind for o in objects} == set(KINDS)
     assert [d for d in check(read_project(project)) if d.is_error] == []
     for rel in ("pyproject.toml", "noxfile.py", "requirements.txt", "docs/conf.py", "docs/accessibilite.md",
@@ -77,7 +76,9 @@ def test_the_name_is_escaped_for_python_yaml_and_markdown(project):
     values = {
         node.targets[0].id: node.value.value
         for node in conf.body
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.targets[0], ast.Name)
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.targets[0], ast.Name)
     }
     assert values["collectivity"] == HOSTILE
     workflow = yaml.safe_load((project / ".github/workflows/site.yml").read_text(encoding="utf-8"))

@@ -79,7 +79,7 @@ def checked_settings(name: str, requirement: str) -> Settings:
     """Validated settings: a non-empty one-line name without control characters, a one-line requirement."""
     clean = one_line(name)
     if not clean:
-        raise ScaffoldError(_("the collectivity's name is empty: give it with --name \"Ville de …\""))
+        raise ScaffoldError(_('the collectivity\'s name is empty: give it with --name "Ville de …"'))
     if any(unicodedata.category(c) in ("Cc", "Cf") for c in clean):
         raise ScaffoldError(_("the collectivity's name contains control characters"))
     spec = requirement.strip()
