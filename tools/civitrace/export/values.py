@@ -41,3 +41,12 @@ def as_text(value: object) -> str:
         separator = MILESTONE_SEPARATOR if items and isinstance(items[0], Milestone) else ID_SEPARATOR
         return separator.join(as_text(item) for item in items)
     return str(plain(value))
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
