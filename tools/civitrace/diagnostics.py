@@ -94,4 +94,10 @@ CODES: dict[str, str] = {
     "duplicate-assessment": "deux appréciations de la convention à la même date",
     "due-before-start": "échéance antérieure au début",
     "late": "mesure en retard (échéance passée, ni réalisée ni abandonnée)",
+    # the adopted text (``[tool.civitrace] adopted``)
+    "altered-text": "principe ou recommandation modifié depuis l'adoption de l'avis, sans erratum déclaré",
+    "added-after-adoption": "principe ou recommandation ajouté après l'adoption de l'avis",
+    "removed-after-adoption": "principe ou recommandation de l'avis adopté supprimé ou renommé",
+    "needless-erratum": "erratum déclaré sur un texte identique au texte adopté",
+    "adopted-text-unavailable": "l'étiquette git du texte adopté ne peut pas être lue",
 }
