@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .i18n import N_
+
 
 class Severity(StrEnum):
     """How serious a diagnostic is: errors fail ``civitrace check`` and ``-W``."""
@@ -100,4 +102,14 @@ CODES: dict[str, str] = {
     "removed-after-adoption": "principe ou recommandation de l'avis adopté supprimé ou renommé",
     "needless-erratum": "erratum déclaré sur un texte identique au texte adopté",
     "adopted-text-unavailable": "l'étiquette git du texte adopté ne peut pas être lue",
+    # the AI register and the doctrine (English message IDs, translated in the catalogs)
+    "invalid-setting": N_("invalid setting in [tool.civitrace.doctrine] of pyproject.toml"),
+    "service-before-pilot": N_("an AI system goes into service before its trial starts"),
+    "duplicate-evaluation": N_("two evaluations of one AI system on the same date"),
+    "missing-summary": N_("an evaluation or a deliberation without its public summary"),
+    "no-prior-evaluation": N_("an AI system in use without an evaluation dated on or before its deployment"),
+    "unfavourable-evaluation": N_("an AI system in use whose latest evaluation is unfavourable"),
+    "no-debate": N_("an AI system with a use sent to debate, in use without a prior approved deliberation"),
+    "forbidden-use": N_("an AI system with a use the doctrine forbids that is neither refused nor retired"),
+    "review-due": N_("an AI system in use past the date of its next evaluation"),
 }

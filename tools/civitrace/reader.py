@@ -23,6 +23,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from mdit_py_plugins.myst_blocks import myst_block_plugin
 
 from .diagnostics import Diagnostic, Location, error, warning
+from .doctrine import load_doctrine
 from .fast_split import Split, split_simple
 from .fence_scan import Fence, scan_fences
 from .fields import build_object
@@ -244,4 +245,5 @@ def read_project(root: Path | str, excludes: Iterable[str] | None = None) -> Pro
     results = [read_file(root, rel) for rel in rels]
     objects = [obj for result in results for obj in result.objects]
     diagnostics = [diag for result in results for diag in result.diagnostics]
-    return Project.from_parts(objects, diagnostics)
+    doctrine, problems = load_doctrine(root)
+    return Project.from_parts(objects, diagnostics + problems, doctrine)

@@ -17,6 +17,7 @@ from sphinx.util import logging
 
 from .. import reader, rules
 from ..diagnostics import Diagnostic
+from ..doctrine import load_doctrine
 from . import sealed_text
 from .domain import civitrace_domain
 
@@ -33,6 +34,11 @@ def list_traced_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
     """Before reading: list the files the fast reader would read, so both report the same files."""
     root = Path(app.srcdir)
     _traced_paths[app] = frozenset(reader.markdown_files(root, reader.load_excludes(root)))
+
+
+def read_doctrine(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Before reading: the project's doctrine, from the same pyproject.toml ``civitrace check`` reads."""
+    civitrace_domain(env).note_doctrine(*load_doctrine(Path(app.srcdir)))
 
 
 def record_file_diagnostics(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -79,6 +85,7 @@ def _location(env: BuildEnvironment, diagnostic: Diagnostic) -> tuple[str, int |
 def setup(app: Sphinx) -> None:
     """Record file problems while reading; report all diagnostics once everything is read."""
     app.connect("env-before-read-docs", list_traced_files)
+    app.connect("env-before-read-docs", read_doctrine)
     app.connect("source-read", record_file_diagnostics)
     # env-get-updated runs on every build, after all documents (even unchanged ones) are in the model.
     app.connect("env-get-updated", report_diagnostics)

@@ -25,6 +25,7 @@ def model_fingerprint(domain: CivitraceDomain, as_of: dt.date) -> str:
     digest = hashlib.sha256(as_of.isoformat().encode())
     # The adopted text shows on the opinion's pages (statement, errata): a new tag rewrites them.
     digest.update(repr(domain.data.get("adopted")).encode())
+    digest.update(repr(domain.doctrine).encode())  # the register's verdicts depend on it
     for place in domain.stored_objects():
         digest.update(repr((place.docname, place.anchor, place.obj.signature())).encode())
     return digest.hexdigest()

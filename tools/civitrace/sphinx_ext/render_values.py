@@ -75,10 +75,12 @@ def value_nodes(obj: TraceObject, name: str, docname: str) -> list[nodes.Node]:
         return [milestone_list(value)]  # type: ignore[arg-type]
     if spec.type is ValueType.DATED_NOTE and isinstance(value, Milestone):
         return [nodes.Text(f"{french_date(value.date)} : {value.label}")]
-    return [nodes.Text(scalar_text(name, spec.type, value))]
+    if spec.type is ValueType.URL:
+        return [nodes.reference(str(value), str(value), refuri=str(value))]
+    return [nodes.Text(scalar_text(name, spec.type, value, obj.kind))]
 
 
-def scalar_text(name: str, value_type: ValueType, value: object) -> str:
+def scalar_text(name: str, value_type: ValueType, value: object, kind: str | None = None) -> str:
     """A single (non-link, non-list) value as text."""
     if value_type is ValueType.DATE and isinstance(value, dt.date):
         return french_date(value)
@@ -87,7 +89,11 @@ def scalar_text(name: str, value_type: ValueType, value: object) -> str:
     if value_type is ValueType.NUMBER and isinstance(value, float):
         return number(value)
     if value_type is ValueType.CHOICE:
-        return label_for(name, str(value))
+        return label_for(name, str(value), kind)
+    if value_type is ValueType.CHOICES and isinstance(value, tuple):
+        return ", ".join(label_for(name, str(v), kind) for v in value)
+    if value_type is ValueType.YES_NO and isinstance(value, bool):
+        return label_for(name, "yes" if value else "no", kind)
     return str(value)
 
 
