@@ -238,3 +238,16 @@ def test_the_build_warns_altered_text_at_the_block(tmp_path):
     assert "Ce texte diffère de la version adoptée le 14 mars 2025." in done.text("opinion/principes")
     unavailable = AdoptedUnavailable("x", "y")
     assert unavailable.location.path == "pyproject.toml"
+
+
+@pytest.mark.sphinx
+def test_the_pdf_shows_the_statement_and_the_adopted_wording_too(tmp_path):
+    root = sealed_repo(tmp_path / "p")
+    reword(root, erratum=True)
+    done = build(root, tmp_path / "latex", builder="latex")
+    assert not done.civitrace_warnings(), done.warnings
+    (tex,) = (tmp_path / "latex").glob("*.tex")
+    text = " ".join(tex.read_text(encoding="utf-8").split())
+    assert r"Texte conforme à la version adoptée le 14 mars 2025, à l\textquotesingle{}exception des errata" in text
+    assert r"Texte adopté le 14 mars 2025, avant l\textquotesingle{}erratum du 2 juin 2025" in text
+    assert load_adopted(root).fingerprint in text

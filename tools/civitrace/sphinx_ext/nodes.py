@@ -25,6 +25,10 @@ class TraceErratum(nodes.General, nodes.Element):
     """On a sealed block (principle, recommendation): the adopted wording beside an erratum."""
 
 
+class TraceSealStatement(nodes.General, nodes.Element):
+    """Under the title of a page of the opinion: its conformity to the adopted text (``docname``)."""
+
+
 class TraceMatrix(nodes.General, nodes.Element):
     """The recommendation × measure table."""
 
@@ -37,6 +41,7 @@ PLACEHOLDERS: tuple[type[nodes.Element], ...] = (
     TraceBacklinks,
     TraceLateFlag,
     TraceErratum,
+    TraceSealStatement,
     TraceMatrix,
     TraceSummary,
 )

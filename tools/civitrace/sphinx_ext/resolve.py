@@ -35,6 +35,8 @@ def _render(ctx: PageContext, node: nodes.Element) -> list[nodes.Node]:
         return render_tables.matrix(ctx)
     if isinstance(node, trace_nodes.TraceSummary):
         return render_tables.summary(ctx)
+    if isinstance(node, trace_nodes.TraceSealStatement):
+        return sealed_text.statement(ctx, node["docname"])
     place = ctx.domain.at(node["docname"], node["anchor"])
     if place is None:
         return []

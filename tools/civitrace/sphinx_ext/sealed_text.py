@@ -4,7 +4,8 @@ Once per build (:func:`refresh`, called when the diagnostics are reported) the
 adopted text is read from the git tag ``[tool.civitrace] adopted`` names, with
 the same code as ``civitrace check``; the domain keeps it for the pages. Each
 page of the opinion then says "Texte conforme à la version adoptée le …" with
-the fingerprint ``civitrace seal`` prints, and a block corrected by an
+the fingerprint ``civitrace seal`` prints (a placeholder left after reading,
+filled in with the other placeholders), and a block corrected by an
 erratum shows the adopted wording beside the corrected one.
 """
 
@@ -21,6 +22,7 @@ from ..i18n import _, set_language
 from ..model import Milestone, TraceObject
 from ..seal import AdoptedText, AdoptedUnavailable, changed_texts, compare, erratum_of, unavailable_diagnostic
 from ..vocabulary import SEALED_KINDS, french_date
+from . import nodes as trace_nodes
 from .domain import civitrace_domain
 from .page_context import PageContext
 
@@ -67,33 +69,42 @@ def erratum(ctx: PageContext, obj: TraceObject) -> list[nodes.Node]:
     return [box]
 
 
-def page_statement(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """At the top of each page holding principles or recommendations: its conformity to the adopted text."""
-    adopted = _adopted(app.env)
+def mark_statement(app: Sphinx, doctree: nodes.document) -> None:
+    """After reading a page holding principles or recommendations: a placeholder under its title.
+
+    A placeholder rather than text: the adopted text is read after every page, and the
+    PDF, which assembles all pages into one document, resolves it like any other.
+    """
+    docname = app.env.docname
+    stored = civitrace_domain(app.env).data["objects"].get(docname, ())
+    if any(place.obj.kind in SEALED_KINDS for place in stored):
+        _insert_after_title(doctree, trace_nodes.TraceSealStatement(docname=docname))
+
+
+def statement(ctx: PageContext, docname: str) -> list[nodes.Node]:
+    """The page's conformity to the adopted text, with the fingerprint ``civitrace seal`` prints."""
+    adopted = _adopted(ctx.env)
     if adopted is None:
-        return
-    domain = civitrace_domain(app.env)
-    sealed = [p.obj for p in domain.data["objects"].get(docname, ()) if p.obj.kind in SEALED_KINDS]
-    if not sealed:
-        return
-    statement = nodes.paragraph(classes=["civitrace-seal"])
+        return []
+    paragraph = nodes.paragraph(classes=["civitrace-seal"])
     if isinstance(adopted, AdoptedUnavailable):
         text = _("Conformity to the adopted version could not be checked: {reason}").format(reason=adopted.reason)
-        statement += nodes.Text(text)
+        paragraph += nodes.Text(text)
+        return [paragraph]
+    sealed = [p.obj for p in ctx.domain.data["objects"].get(docname, ()) if p.obj.kind in SEALED_KINDS]
+    changed = changed_texts(ctx.project, adopted)
+    differing = [obj for obj in sealed if obj.id in changed or obj.id not in adopted.texts]
+    if not differing:
+        text = _("Text in conformity with the version adopted on {date}.")
+    elif all(erratum_of(obj) is not None and obj.id in adopted.texts for obj in differing):
+        text = _("Text in conformity with the version adopted on {date}, except for the errata shown.")
     else:
-        changed = changed_texts(domain.project(), adopted)
-        on_page = [obj for obj in sealed if obj.id in changed or obj.id not in adopted.texts]
-        if not on_page:
-            text = _("Text in conformity with the version adopted on {date}.")
-        elif all(erratum_of(obj) is not None and obj.id in adopted.texts for obj in on_page):
-            text = _("Text in conformity with the version adopted on {date}, except for the errata shown.")
-        else:
-            text = _("This text differs from the version adopted on {date}.")
-        statement += nodes.Text(text.format(date=french_date(adopted.date)) + " ")
-        label = _("SHA-256 fingerprint of the adopted text (tag {tag}):").format(tag=adopted.tag)
-        statement += nodes.Text(label + " ")
-        statement += nodes.literal(adopted.fingerprint, adopted.fingerprint)
-    _insert_after_title(doctree, statement)
+        text = _("This text differs from the version adopted on {date}.")
+    paragraph += nodes.Text(text.format(date=french_date(adopted.date)) + " ")
+    label = _("SHA-256 fingerprint of the adopted text (tag {tag}):").format(tag=adopted.tag)
+    paragraph += nodes.Text(label + " ")
+    paragraph += nodes.literal(adopted.fingerprint, adopted.fingerprint)
+    return [paragraph]
 
 
 def _insert_after_title(doctree: nodes.document, node: nodes.Element) -> None:
@@ -110,6 +121,6 @@ def _language(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    """Answer in the site's language; write the statement on every page of the opinion."""
+    """Answer in the site's language; mark every page of the opinion for its statement."""
     app.connect("config-inited", _language)
-    app.connect("doctree-resolved", page_statement)
+    app.connect("doctree-read", mark_statement)
