@@ -36,3 +36,13 @@ def setting_location(root: Path | str, key: str) -> Location:
         return Location(CONFIG_FILE, 0)
     line = next((number for number, text in enumerate(lines, start=1) if pattern.match(text)), 0)
     return Location(CONFIG_FILE, line)
+
+
+#: The setting naming the git tag of the adopted opinion.
+ADOPTED = "adopted"
+
+
+def adopted_tag(root: Path | str) -> str | None:
+    """The tag ``[tool.civitrace] adopted`` names, or None when the opinion is not sealed."""
+    value = civitrace_table(root).get(ADOPTED)
+    return value if isinstance(value, str) or value is None else str(value)

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 
 from ..diagnostics import Diagnostic
-from ..history.adopted import seal_diagnostics
+from ..project_config import adopted_tag
 from ..reader import read_project
 from ..report_formats import FORMATS
 from ..rules import check
@@ -37,8 +37,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     project = read_project(args.root)
     diagnostics = check(project, as_of=args.as_of or dt.date.today())
-    sealed = seal_diagnostics(args.root, project)
-    if sealed:
+    if adopted_tag(args.root) is not None:
+        # Loaded only for a sealed opinion: comparing with its tag needs the git code.
+        from ..history.adopted import seal_diagnostics
+
+        sealed = seal_diagnostics(args.root, project)
         diagnostics = sorted({*diagnostics, *sealed}, key=Diagnostic.sort_key)
     report = FORMATS[args.format](diagnostics)
     if args.output:

@@ -34,8 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the fingerprint; usage error (2) when there is nothing to seal or the tag cannot be read."""
-    from ..history.adopted import adopted_tag
     from ..history.git_revisions import GitError, open_repository
+    from ..project_config import adopted_tag
     from ..reader import read_project
     from ..seal import AdoptedUnavailable, fingerprint, sealed_texts
 

@@ -15,17 +15,9 @@ from pathlib import Path
 from ..diagnostics import Diagnostic
 from ..i18n import _
 from ..model import Project
-from ..project_config import civitrace_table, setting_location
+from ..project_config import ADOPTED, adopted_tag, setting_location
 from ..seal import AdoptedText, AdoptedUnavailable, compare, sealed_texts, unavailable_diagnostic
 from .git_revisions import GitError, GitRepository
-
-SETTING = "adopted"
-
-
-def adopted_tag(root: Path | str) -> str | None:
-    """The tag ``[tool.civitrace] adopted`` names, or None when the opinion is not sealed."""
-    value = civitrace_table(root).get(SETTING)
-    return value if isinstance(value, str) or value is None else str(value)
 
 
 def load_adopted(root: Path | str, tag: str | None = None) -> AdoptedText | AdoptedUnavailable | None:
@@ -33,7 +25,7 @@ def load_adopted(root: Path | str, tag: str | None = None) -> AdoptedText | Adop
     tag = adopted_tag(root) if tag is None else tag
     if tag is None:
         return None
-    location = setting_location(root, SETTING)
+    location = setting_location(root, ADOPTED)
     if not tag.strip() or tag.startswith("-"):
         return AdoptedUnavailable(tag, _("'{tag}' is not a tag name").format(tag=tag), location)
     try:
