@@ -67,6 +67,9 @@ def test_init_builds_with_warnings_as_errors_and_shows_the_name_verbatim(project
     typographic = HOSTILE.replace("'", "’").replace('"la Belle"', "« la Belle »")
     shown = html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))).replace("\u00a0", " ").replace("\u202f", " ")
     assert shown == (f"{typographic} : convention citoyenne et stratégie de la donnée et de l’IA")
+    # The site's root sends readers to the home page (GitLab and GitHub Pages serve index.html).
+    root_page = (out / "index.html").read_text(encoding="utf-8")
+    assert 'url=docs/index.html"' in root_page and "&lt;b&gt;Co&lt;/b&gt;" in root_page
     statement = (out / "docs/accessibilite.html").read_text(encoding="utf-8")
     assert "Déclaration d’accessibilité" in statement and "non conforme" in statement
     assert "Défenseur des droits" in statement
@@ -110,6 +113,14 @@ def test_init_refuses_a_non_empty_folder_and_touches_nothing(tmp_path):
     (tmp_path / "file").write_text("x", encoding="utf-8")
     done = init(tmp_path / "file")
     assert done.returncode == 2 and "is not a folder" in done.stderr
+
+
+def test_by_default_the_project_installs_this_civitrace(project):
+    from civitrace import __version__
+    from civitrace.scaffold import default_requirement
+
+    lines = (project / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    assert default_requirement(__version__) in lines
 
 
 def test_the_requirement_goes_to_requirements_txt(tmp_path):

@@ -3,7 +3,7 @@
 The template lives in ``project_template/`` as plain files (package data). A
 file whose name ends in ``.tmpl`` has markers ``@@NAME_MD@@``, ``@@NAME_PY@@``…
 replaced by the collectivity's name escaped for where it goes (Markdown, a
-Python string, a YAML string, a comment line); other files are copied as they
+Python string, a YAML string, HTML, a comment line); other files are copied as they
 are. A path part ``dot-x`` is written ``.x`` (hidden files are awkward as
 package data). Nothing is ever overwritten: files are created exclusively,
 into a folder that must be new or empty.
@@ -11,12 +11,13 @@ into a folder that must be new or empty.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -69,6 +70,7 @@ class Settings:
         return {
             "NAME_MD": markdown_text(self.name),
             "NAME_PY": python_string(self.name),
+            "NAME_HTML": html.escape(self.name),
             "NAME_YAML_SITE": yaml_string(f"Site — {self.name}"),
             "NAME_LINE": self.name,
             "REQUIREMENT": self.requirement,
@@ -154,3 +156,23 @@ def write_project(target: Path, settings: Settings, report: Callable[[str], None
         written.append(rel)
         report(rel)
     return written
+
+
+def default_requirement(version: str) -> str:
+    """How the new project installs this civitrace: where it came from, else its version from the index.
+
+    An installation from a git repository (PEP 610's ``direct_url.json``) gives
+    ``civitrace @ git+URL@COMMIT``, which works on any machine; one from a local folder its
+    ``file://`` address, which works on this one (the README says how to change it).
+    """
+    try:
+        data = json.loads(metadata.distribution("civitrace").read_text("direct_url.json") or "null")
+    except (metadata.PackageNotFoundError, ValueError):
+        data = None
+    if isinstance(data, dict) and isinstance(data.get("url"), str):
+        vcs = data.get("vcs_info")
+        if isinstance(vcs, dict) and vcs.get("vcs") == "git" and vcs.get("commit_id"):
+            return f"civitrace @ git+{data['url']}@{vcs['commit_id']}"
+        if isinstance(data.get("dir_info"), dict):
+            return f"civitrace @ {data['url']}"
+    return f"civitrace=={version}"

@@ -31,19 +31,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--requirement",
         metavar="SPEC",
-        default=f"civitrace=={__version__}",
-        help="how the project's nox sessions install civitrace, written to requirements.txt "
-        f"(default: civitrace=={__version__}; a path or a URL to a checkout works too)",
+        default=None,
+        help="how the project's nox sessions install civitrace, written to requirements.txt (default: "
+        "where this civitrace was installed from, a git URL or a folder, else civitrace==VERSION)",
     )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Write the project; a usage error (2) when the folder is not empty or the name is unusable."""
-    from ..scaffold import ScaffoldError, checked_settings, write_project
+    from ..scaffold import ScaffoldError, checked_settings, default_requirement, write_project
 
     try:
-        settings = checked_settings(args.name, args.requirement)
+        settings = checked_settings(args.name, args.requirement or default_requirement(__version__))
         written = write_project(args.directory, settings)
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from None
