@@ -24,3 +24,12 @@ def example_site(tmp_path_factory: pytest.TempPathFactory):
     from sphinx_helpers import build
 
     return build(REPO, tmp_path_factory.mktemp("example-site"), confdir=REPO / "docs")
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Each test starts with English messages: a Sphinx build switches to its site's language."""
+    from civitrace.i18n import set_language
+
+    set_language("en")
+    yield

@@ -251,3 +251,25 @@ def test_the_pdf_shows_the_statement_and_the_adopted_wording_too(tmp_path):
     assert r"Texte conforme à la version adoptée le 14 mars 2025, à l\textquotesingle{}exception des errata" in text
     assert r"Texte adopté le 14 mars 2025, avant l\textquotesingle{}erratum du 2 juin 2025" in text
     assert load_adopted(root).fingerprint in text
+
+
+@pytest.mark.sphinx
+def test_check_and_the_build_say_the_same_thing_in_the_same_words(tmp_path, capsys, monkeypatch):
+    import json
+
+    root = sealed_repo(tmp_path / "p")
+    reword(root)
+    path = root / "opinion/principes.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("R-02 Débattre", "R-02b Débattre"), encoding="utf-8")
+    done = build(root, tmp_path / "out")
+    codes = {"altered-text", "added-after-adoption", "removed-after-adoption"}
+    from_build = {w for w in done.civitrace_warnings() if w[3] in codes}
+    monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")  # the site is French: so is check, in a French locale
+    assert main(["check", str(root), "--format", "json"]) == 1
+    from_check = {
+        (d["path"], d["line"], d["message"], d["code"])
+        for d in json.loads(capsys.readouterr().out)
+        if d["code"] in codes
+    }
+    assert len(from_check) == 3
+    assert from_build == from_check
