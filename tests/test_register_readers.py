@@ -129,7 +129,7 @@ def test_readers_agree_on_the_register_and_report_the_same_diagnostics(tmp_path)
     assert (
         "registre.md",
         31,
-        "Le système d'IA SIA-LAPI utilise : caméras, espace public et est en expérimentation depuis le 2025-05-01 "
+        "Le système d'IA SIA-LAPI a un usage soumis au débat (caméras, espace public) et est en expérimentation depuis le 2025-05-01 "
         "sans délibération l'approuvant au préalable (dernière délibération : DEL-2025-041 du 2025-05-02, adoptée)",
         "no-debate",
     ) in expected

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Location, error
@@ -22,6 +22,7 @@ from .register_vocabulary import USE_LABELS
 #: Where the doctrine is written, relative to the project root.
 SETTINGS_FILE = "pyproject.toml"
 TABLE = "tool.civitrace.doctrine"
+REGISTER_TABLE = "tool.civitrace.register"
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
@@ -35,6 +36,8 @@ class Doctrine:
     forbidden: tuple[str, ...] = ("biometric-identification",)
     #: re-evaluation period when an evaluation sets no review date
     review_months: int = 24
+    #: who publishes the register (``[tool.civitrace.register] administration``), for the inventory
+    administration: str = ""
 
 
 DEFAULT = Doctrine()
@@ -64,14 +67,31 @@ def doctrine_from_text(text: str) -> tuple[Doctrine, list[Diagnostic]]:
             file=SETTINGS_FILE, reason=exc
         )
         return DEFAULT, [error(Location(SETTINGS_FILE, line), "invalid-setting", message)]
-    table = data.get("tool", {}).get("civitrace", {}).get("doctrine")
+    settings = data.get("tool", {}).get("civitrace", {})
+    settings = settings if isinstance(settings, Mapping) else {}
+    administration, problems = _administration(settings.get("register"), _setting_lines(text, REGISTER_TABLE))
+    table = settings.get("doctrine")
     if table is None:
-        return DEFAULT, []
-    lines = _setting_lines(text)
+        return replace(DEFAULT, administration=administration), problems
+    lines = _setting_lines(text, TABLE)
     if not isinstance(table, Mapping):
         message = _("[{table}] must be a table of settings").format(table=TABLE)
-        return DEFAULT, [error(Location(SETTINGS_FILE, lines.get("", 1)), "invalid-setting", message)]
-    return _read_table(table, lines)
+        problems.append(error(Location(SETTINGS_FILE, lines.get("", 1)), "invalid-setting", message))
+        return replace(DEFAULT, administration=administration), problems
+    doctrine, found = _read_table(table, lines)
+    return replace(doctrine, administration=administration), problems + found
+
+
+def _administration(table: object, lines: dict[str, int]) -> tuple[str, list[Diagnostic]]:
+    """``[tool.civitrace.register] administration``: the name of the administration, or ''."""
+    if table is None:
+        return "", []
+    value = table.get("administration", "") if isinstance(table, Mapping) else None
+    if isinstance(value, str):
+        return value.strip(), []
+    message = _("{table}.administration must be the name of the administration, in quotes").format(table=REGISTER_TABLE)
+    line = lines.get("administration", lines.get("", 1))
+    return "", [error(Location(SETTINGS_FILE, line), "invalid-setting", message)]
 
 
 def _read_table(table: Mapping[str, object], lines: dict[str, int]) -> tuple[Doctrine, list[Diagnostic]]:
@@ -119,14 +139,14 @@ def _read_table(table: Mapping[str, object], lines: dict[str, int]) -> tuple[Doc
     return Doctrine(uses["debate"], uses["forbidden"], months), problems
 
 
-def _setting_lines(text: str) -> dict[str, int]:
+def _setting_lines(text: str, table: str) -> dict[str, int]:
     """The 1-based line of the table header (key ``""``) and of each key written under it."""
     lines: dict[str, int] = {}
     inside = False
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if stripped.startswith("["):
-            inside = stripped.replace(" ", "") == f"[{TABLE}]"
+            inside = stripped.replace(" ", "") == f"[{table}]"
             if inside:
                 lines[""] = number
             continue

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .model import Project, TraceObject
-from .register_vocabulary import ACTIVE_STATUSES, DEPLOYED_STATUSES
+from .register_vocabulary import ACTIVE_STATUSES, DEPLOYED_STATUSES, STOPPED_STATUSES, SYSTEM_STATUS_LABELS
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -81,8 +81,40 @@ class Verdict:
         return bool(self.debate_uses)
 
     def review_due(self, as_of: dt.date) -> bool:
-        """Whether a system in use is past the date of its next review at ``as_of``."""
+        """``review-due``: a system in use is past the date of its next review at ``as_of``."""
         return self.active and self.next_review is not None and self.next_review < as_of
+
+    @property
+    def lacks_prior_evaluation(self) -> bool:
+        """``no-prior-evaluation``: deployed without an evaluation on or before deployment."""
+        return self.deployed and self.prior_evaluation is None
+
+    @property
+    def rests_on_unfavourable(self) -> bool:
+        """``unfavourable-evaluation``: in use although the latest evaluation is unfavourable."""
+        latest = self.latest_evaluation
+        return self.active and latest is not None and latest.get("result") == "unfavourable"
+
+    @property
+    def lacks_debate(self) -> bool:
+        """``no-debate``: deployed with a use sent to debate, without a prior approved deliberation."""
+        return self.deployed and self.needs_debate and self.approval is None
+
+    @property
+    def breaks_ban(self) -> bool:
+        """``forbidden-use``: a forbidden use, and neither refused nor retired."""
+        return bool(self.forbidden_uses) and self.status is not None and self.status not in STOPPED_STATUSES
+
+    def problems(self, as_of: dt.date | None = None) -> tuple[str, ...]:
+        """The codes of the doctrine's rules the system breaks (``review-due`` only with a date)."""
+        found = (
+            ("no-prior-evaluation", self.lacks_prior_evaluation),
+            ("unfavourable-evaluation", self.rests_on_unfavourable),
+            ("no-debate", self.lacks_debate),
+            ("forbidden-use", self.breaks_ban),
+            ("review-due", as_of is not None and self.review_due(as_of)),
+        )
+        return tuple(code for code, broken in found if broken)
 
 
 def verdict(project: Project, system: TraceObject) -> Verdict:
@@ -121,3 +153,40 @@ def verdict(project: Project, system: TraceObject) -> Verdict:
 def verdicts(project: Project) -> list[Verdict]:
     """The verdict on every AI system of the project (the first written, on duplicate IDs), in source order."""
     return [verdict(project, s) for s in project.of_kind("ai-system") if project.by_id.get(s.id) is s]
+
+
+@dataclass(frozen=True)
+class RegisterFigures:
+    """The register's figures at one date: systems by status, evaluated before deployment, reviews due."""
+
+    by_status: dict[str, int]  # every status of the vocabulary, in its order, then "" for none
+    deployed: int  # systems that have been deployed (a deployment date, or a status that implies one)
+    evaluated_before: int  # of those, with an evaluation on or before their deployment
+    reviews_due: tuple[Verdict, ...]
+    total: int
+
+    @property
+    def evaluated_share(self) -> float | None:
+        """The share of deployed systems evaluated before deployment, in percent (None with none deployed)."""
+        return 100 * self.evaluated_before / self.deployed if self.deployed else None
+
+
+def has_been_deployed(item: Verdict) -> bool:
+    """In use now, suspended, or retired after a deployment date."""
+    return item.deployed or (item.status == "retired" and item.deployment is not None)
+
+
+def register_figures(items: list[Verdict], as_of: dt.date) -> RegisterFigures:
+    """The figures of the register, for the register page, the dashboard and the yearly report."""
+    by_status = dict.fromkeys(SYSTEM_STATUS_LABELS, 0)
+    for item in items:
+        key = item.status if item.status in by_status else ""
+        by_status[key] = by_status.get(key, 0) + 1
+    deployed = [item for item in items if has_been_deployed(item)]
+    return RegisterFigures(
+        by_status=by_status,
+        deployed=len(deployed),
+        evaluated_before=sum(item.prior_evaluation is not None for item in deployed),
+        reviews_due=tuple(item for item in items if item.review_due(as_of)),
+        total=len(items),
+    )

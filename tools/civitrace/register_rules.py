@@ -15,7 +15,7 @@ from .diagnostics import Diagnostic, error, warning
 from .i18n import _
 from .model import Project
 from .register import Verdict, dated, status_date, verdicts
-from .register_vocabulary import ACTIVE_STATUSES, ACTIVE_SYSTEM_REQUIRED, KINDS_NEEDING_SUMMARY, STOPPED_STATUSES
+from .register_vocabulary import ACTIVE_STATUSES, ACTIVE_SYSTEM_REQUIRED, KINDS_NEEDING_SUMMARY
 from .vocabulary import label_for
 
 Rule = Callable[[Project], Iterator[Diagnostic]]
@@ -121,7 +121,7 @@ def evaluations_and_deliberations(project: Project) -> Iterator[Diagnostic]:
 def prior_evaluation(project: Project) -> Iterator[Diagnostic]:
     """A deployed system has an evaluation dated on or before its deployment date."""
     for item in verdicts(project):
-        if not item.deployed or item.prior_evaluation is not None:
+        if not item.lacks_prior_evaluation:
             continue
         message = _("AI system {system} {deployed} without a prior evaluation").format(
             system=item.system.id, deployed=_deployed(item)
@@ -135,7 +135,7 @@ def unfavourable_evaluation(project: Project) -> Iterator[Diagnostic]:
     """A system in trial or in service does not rest on an unfavourable latest evaluation."""
     for item in verdicts(project):
         latest = item.latest_evaluation
-        if item.active and latest is not None and latest.get("result") == "unfavourable":
+        if item.rests_on_unfavourable and latest is not None:
             yield error(
                 item.system.location,
                 "unfavourable-evaluation",
@@ -150,7 +150,7 @@ def unfavourable_evaluation(project: Project) -> Iterator[Diagnostic]:
 def debate(project: Project) -> Iterator[Diagnostic]:
     """A deployed system with a use the doctrine sends to debate has an approved deliberation first."""
     for item in verdicts(project):
-        if not item.deployed or not item.needs_debate or item.approval is not None:
+        if not item.lacks_debate:
             continue
         message = _("AI system {system} uses {uses} and {deployed} without a prior approved deliberation").format(
             system=item.system.id, uses=_uses(item.debate_uses), deployed=_deployed(item)
@@ -166,7 +166,7 @@ def debate(project: Project) -> Iterator[Diagnostic]:
 def forbidden_use(project: Project) -> Iterator[Diagnostic]:
     """A system with a use the doctrine forbids is refused or retired, nothing else."""
     for item in verdicts(project):
-        if item.forbidden_uses and item.status is not None and item.status not in STOPPED_STATUSES:
+        if item.breaks_ban:
             yield error(
                 item.system.location,
                 "forbidden-use",

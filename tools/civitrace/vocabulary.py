@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 
-from .i18n import N_, _
+from .i18n import N_, _, catalog
 from .register_vocabulary import (
     AUTOMATION_LABELS,
     OUTCOME_LABELS,
     RESULT_LABELS,
     RISK_LABELS,
     SYSTEM_STATUS_LABELS,
+    TECHNIQUE_LABELS,
     USE_LABELS,
     YES_NO_LABELS,
 )
@@ -239,6 +240,14 @@ KINDS: dict[str, KindSpec] = {
                     _opt("individual-decisions", ValueType.YES_NO, N_("Individual decisions"), labels=YES_NO_LABELS),
                     _opt("legal-basis", ValueType.TEXT, N_("Legal basis")),
                     _opt("data", ValueType.TEXT, N_("Data and their source")),
+                    _opt(
+                        "technique",
+                        ValueType.CHOICE,
+                        N_("Kind of algorithm"),
+                        choices=tuple(TECHNIQUE_LABELS),
+                        labels=TECHNIQUE_LABELS,
+                    ),
+                    _opt("public", ValueType.TEXT, N_("Public concerned")),
                     _opt("supplier", ValueType.TEXT, N_("Supplier")),
                     _opt("decisions-per-year", ValueType.INTEGER, N_("Decisions per year"), minimum=0),
                     _opt("uses", ValueType.CHOICES, N_("Uses"), choices=tuple(USE_LABELS), labels=USE_LABELS),
@@ -329,6 +338,11 @@ def french_date(day: dt.date) -> str:
     """
     number = "1er" if day.day == 1 else str(day.day)
     return f"{number} {MONTHS[day.month - 1]} {day.year}"
+
+
+def in_french(message: str) -> str:
+    """A label in French whatever the current language (for the outputs written in French only)."""
+    return catalog("fr").gettext(message)
 
 
 def capital(text: str) -> str:

@@ -37,6 +37,10 @@ class TraceSummary(nodes.General, nodes.Element):
     """The coverage figures."""
 
 
+class TraceRegister(nodes.General, nodes.Element):
+    """The public register of the AI systems, with its figures."""
+
+
 PLACEHOLDERS: tuple[type[nodes.Element], ...] = (
     TraceBacklinks,
     TraceLateFlag,
@@ -44,6 +48,7 @@ PLACEHOLDERS: tuple[type[nodes.Element], ...] = (
     TraceSealStatement,
     TraceMatrix,
     TraceSummary,
+    TraceRegister,
 )
 
 

@@ -16,7 +16,7 @@ from . import nodes as trace_nodes
 from .render_values import status_text, trace_xref, value_nodes
 
 #: Kinds whose block shows links from other objects.
-KINDS_WITH_BACKLINKS = frozenset({"principle", "recommendation", "axis", "measure"})
+KINDS_WITH_BACKLINKS = frozenset({"principle", "recommendation", "axis", "measure", "ai-system"})
 
 #: The heading of kinds without their own ID, before a link to the object they are about.
 _ATTACHED_TITLES = {

@@ -53,7 +53,17 @@ def number(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
-_INTEGER_FORMATS: dict[str, Callable[[int], str]] = {"progress": percent, "vote": grade, "grade": grade}
+def count(value: int) -> str:
+    """A count the French way, thousands apart: ``12 000``."""
+    return f"{value:,}".replace(",", "\u202f")
+
+
+_INTEGER_FORMATS: dict[str, Callable[[int], str]] = {
+    "progress": percent,
+    "vote": grade,
+    "grade": grade,
+    "decisions-per-year": count,
+}
 
 
 def value_nodes(obj: TraceObject, name: str, docname: str) -> list[nodes.Node]:
