@@ -130,10 +130,11 @@ def word_diff(before: str, after: str) -> str:
             change.append(f"[-{' '.join(old[i1:i2])}-]")
         if tag in ("replace", "insert"):
             change.append(f"{{+{' '.join(new[j1:j2])}+}}")
-        parts.append(" ".join(p for p in ("…" if i1 > _CONTEXT_WORDS else "", lead, *change, tail) if p) + " …")
+        more = "…" if i2 + _CONTEXT_WORDS < len(old) else ""
+        parts.append(" ".join(p for p in ("…" if i1 > _CONTEXT_WORDS else "", lead, *change, tail, more) if p))
     if len(groups) > _SHOWN_CHANGES:
         parts.append(_("(and {count} more changes)").format(count=len(groups) - _SHOWN_CHANGES))
-    return " ".join(parts).replace(" … …", " …")
+    return " ".join(parts).replace("… …", "…")
 
 
 def _what_changed(adopted: SealedText, current: SealedText) -> str:
