@@ -22,7 +22,7 @@ import sys
 import pytest
 
 from civitrace.export.decidim import DecidimSettings, DecidimSettingsError, settings_from, to_decidim_csv
-from civitrace.export.values import neutralise_formula
+from civitrace.export.values import neutralise
 from civitrace.reader import read_project
 from helpers import VALID, write_project
 
@@ -142,8 +142,8 @@ def test_descriptions_are_html_without_raw_html_and_titles_keep_their_punctuatio
 
 
 def test_no_cell_starts_like_a_formula():
-    assert neutralise_formula("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert [neutralise_formula(c) for c in ("+1", "-x", "@a", "\tx", "ok", "")] == [
+    assert neutralise("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert [neutralise(c) for c in ("+1", "-x", "@a", "\tx", "ok", "")] == [
         "'+1",
         "'-x",
         "'@a",

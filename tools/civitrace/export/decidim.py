@@ -32,7 +32,7 @@ from ..i18n import _
 from ..model import Project, TraceObject
 from ..progress import measure_progress
 from ..vocabulary import STATUS_LABELS
-from .values import neutralise_formula
+from .values import neutralise
 
 DEFAULT_LOCALE = "fr"
 DEFAULT_SEPARATOR = ";"
@@ -204,5 +204,5 @@ def to_decidim_csv(project: Project, settings: DecidimSettings | None = None) ->
     writer = csv.DictWriter(out, fieldnames=settings.columns, delimiter=settings.separator, lineterminator="\r\n")
     writer.writeheader()
     for row in results(project, settings):
-        writer.writerow({key: neutralise_formula(value) for key, value in row.items()})
+        writer.writerow({key: neutralise(value) for key, value in row.items()})
     return out.getvalue()

@@ -49,6 +49,6 @@ def as_text(value: object) -> str:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise_formula(cell: str) -> str:
-    """A cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe."""
+def neutralise(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading apostrophe before ``= + - @``, tab or carriage return."""
     return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
