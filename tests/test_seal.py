@@ -273,3 +273,23 @@ def test_check_and_the_build_say_the_same_thing_in_the_same_words(tmp_path, caps
     }
     assert len(from_check) == 3
     assert from_build == from_check
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ('[tool.civitrace]\nadopted = ["avis"]\n', "adopted must be the name of a git tag, in quotes"),
+        ('[tool.civitrace]\nadopted = ""\n', "'' is not a tag name"),
+        ("tool = 3\n", None),  # no table at all: not sealed, and no traceback
+    ],
+)
+def test_malformed_settings_are_diagnostics(tmp_path, settings, expected):
+    root = write_project(tmp_path / "p", {**VALID, "pyproject.toml": settings})
+    done = subprocess.run(
+        [sys.executable, "-m", "civitrace", "check", str(root)], capture_output=True, text=True, check=False
+    )
+    assert "Traceback" not in done.stderr
+    if expected is None:
+        assert done.returncode == 0, done.stdout
+    else:
+        assert done.returncode == 1 and expected in done.stdout and done.stdout.startswith("pyproject.toml:2: error:")

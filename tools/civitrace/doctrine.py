@@ -67,7 +67,8 @@ def doctrine_from_text(text: str) -> tuple[Doctrine, list[Diagnostic]]:
             file=SETTINGS_FILE, reason=exc
         )
         return DEFAULT, [error(Location(SETTINGS_FILE, line), "invalid-setting", message)]
-    settings = data.get("tool", {}).get("civitrace", {})
+    tool = data.get("tool", {})
+    settings = tool.get("civitrace", {}) if isinstance(tool, Mapping) else {}
     settings = settings if isinstance(settings, Mapping) else {}
     administration, problems = _administration(settings.get("register"), _setting_lines(text, REGISTER_TABLE))
     table = settings.get("doctrine")

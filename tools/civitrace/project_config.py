@@ -23,7 +23,8 @@ def civitrace_table(root: Path | str) -> dict[str, Any]:
         data = tomllib.loads(config.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return {}
-    table = data.get("tool", {}).get("civitrace", {})
+    tool = data.get("tool", {})
+    table = tool.get("civitrace", {}) if isinstance(tool, dict) else {}
     return table if isinstance(table, dict) else {}
 
 
@@ -42,7 +43,6 @@ def setting_location(root: Path | str, key: str) -> Location:
 ADOPTED = "adopted"
 
 
-def adopted_tag(root: Path | str) -> str | None:
-    """The tag ``[tool.civitrace] adopted`` names, or None when the opinion is not sealed."""
-    value = civitrace_table(root).get(ADOPTED)
-    return value if isinstance(value, str) or value is None else str(value)
+def adopted_tag(root: Path | str) -> object:
+    """What ``[tool.civitrace] adopted`` holds (a tag name, if well written), or None when the opinion is not sealed."""
+    return civitrace_table(root).get(ADOPTED)

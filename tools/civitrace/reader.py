@@ -10,7 +10,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +27,7 @@ from .fast_split import Split, split_simple
 from .fence_scan import Fence, scan_fences
 from .fields import build_object
 from .model import Project, TraceObject
+from .project_config import civitrace_table
 from .vocabulary import KINDS
 
 #: Folders never read: build output, tools' caches, version control, environments.
@@ -185,14 +185,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
 
 def load_excludes(root: Path) -> list[str]:
     """Glob patterns from ``[tool.civitrace] exclude`` in ROOT/pyproject.toml, if any."""
-    config = root / "pyproject.toml"
-    if not config.is_file():
-        return []
-    try:
-        data = tomllib.loads(config.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return []
-    patterns = data.get("tool", {}).get("civitrace", {}).get("exclude", [])
+    patterns = civitrace_table(root).get("exclude", [])
     return [str(p) for p in patterns] if isinstance(patterns, list) else []
 
 

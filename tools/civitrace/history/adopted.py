@@ -22,10 +22,14 @@ from .git_revisions import GitError, GitRepository
 
 def load_adopted(root: Path | str, tag: str | None = None) -> AdoptedText | AdoptedUnavailable | None:
     """The adopted text at ``tag`` (default: the configured one); None when nothing is configured."""
-    tag = adopted_tag(root) if tag is None else tag
-    if tag is None:
+    setting = adopted_tag(root) if tag is None else tag
+    if setting is None:
         return None
     location = setting_location(root, ADOPTED)
+    if not isinstance(setting, str):
+        reason = _("[tool.civitrace] adopted must be the name of a git tag, in quotes")
+        return AdoptedUnavailable(str(setting), reason, location)
+    tag = setting
     if not tag.strip() or tag.startswith("-"):
         return AdoptedUnavailable(tag, _("'{tag}' is not a tag name").format(tag=tag), location)
     try:
