@@ -87,7 +87,11 @@ def test_the_name_is_escaped_for_python_yaml_and_markdown(project):
     assert values["collectivity"] == HOSTILE
     workflow = yaml.safe_load((project / ".github/workflows/site.yml").read_text(encoding="utf-8"))
     assert workflow["name"] == f"Site — {HOSTILE}"
-    assert yaml.safe_load((project / ".gitlab-ci.yml").read_text(encoding="utf-8"))["check"]["stage"] == "check"
+    gitlab = yaml.safe_load((project / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    # Both pipelines fetch the whole history and the tags: the adopted text is read from its tag.
+    assert gitlab["variables"]["GIT_DEPTH"] == "0" and gitlab["check"]["stage"] == "check"
+    checkout = workflow["jobs"]["check"]["steps"][0]
+    assert checkout["uses"].startswith("actions/checkout") and checkout["with"]["fetch-depth"] == 0
     readme = (project / "README.md").read_text(encoding="utf-8").splitlines()[0]
     assert readme.startswith("# Avis de la convention citoyenne et stratégie — Ville d'Ys")
     assert r"\*\& \<b\>Co\</b\> \{trace\}\`R-01\` \[lien\](x) \#1 \\ \$x\$ \| \~" in readme
