@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import html
+import json
 import re
 import subprocess
 import sys
@@ -75,7 +76,19 @@ def test_init_builds_with_warnings_as_errors_and_shows_the_name_verbatim(project
     assert "Défenseur des droits" in statement
 
 
-def test_the_name_is_escaped_for_python_yaml_and_markdown(project):
+def test_the_name_is_escaped_for_toml_python_yaml_and_markdown(project, capsys):
+    import tomllib
+
+    settings = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["civitrace"]
+    assert settings["register"]["administration"] == HOSTILE
+    assert settings["doctrine"] == {
+        "debate": ["cameras"],
+        "forbidden": ["biometric-identification"],
+        "review-months": 24,
+    }
+    # The register's inventory names the collectivity.
+    assert main(["register", str(project), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["administration"] == HOSTILE
     conf = ast.parse((project / "docs/conf.py").read_text(encoding="utf-8"))
     values = {
         node.targets[0].id: node.value.value

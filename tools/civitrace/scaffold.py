@@ -3,7 +3,7 @@
 The template lives in ``project_template/`` as plain files (package data). A
 file whose name ends in ``.tmpl`` has markers ``@@NAME_MD@@``, ``@@NAME_PY@@``…
 replaced by the collectivity's name escaped for where it goes (Markdown, a
-Python string, a YAML string, HTML, a comment line); other files are copied as they
+Python, TOML or YAML string, HTML, a comment line); other files are copied as they
 are. A path part ``dot-x`` is written ``.x`` (hidden files are awkward as
 package data). Nothing is ever overwritten: files are created exclusively,
 into a folder that must be new or empty.
@@ -48,6 +48,19 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
+def toml_string(text: str) -> str:
+    """A TOML basic string: backslash and quote escaped, control characters as ``\\uXXXX``."""
+    escaped = []
+    for char in text:
+        if char in ('"', "\\"):
+            escaped.append("\\" + char)
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            escaped.append(f"\\u{ord(char):04X}")
+        else:
+            escaped.append(char)
+    return '"' + "".join(escaped) + '"'
+
+
 def python_string(text: str) -> str:
     """A Python string literal."""
     return repr(text)
@@ -70,6 +83,7 @@ class Settings:
         return {
             "NAME_MD": markdown_text(self.name),
             "NAME_PY": python_string(self.name),
+            "NAME_TOML": toml_string(self.name),
             "NAME_HTML": html.escape(self.name),
             "NAME_YAML_SITE": yaml_string(f"Site — {self.name}"),
             "NAME_LINE": self.name,
