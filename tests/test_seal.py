@@ -293,3 +293,8 @@ def test_malformed_settings_are_diagnostics(tmp_path, settings, expected):
         assert done.returncode == 0, done.stdout
     else:
         assert done.returncode == 1 and expected in done.stdout and done.stdout.startswith("pyproject.toml:2: error:")
+
+
+def test_close_changes_are_shown_as_one_place():
+    assert word_diff("a b c d e f g h i j", "a X c Y e f g h i j") == "a [-b-] {+X+} c [-d-] {+Y+} e f g …"
+    assert word_diff("", "Nouveau texte") == "{+Nouveau texte+}"

@@ -118,22 +118,36 @@ class AdoptedUnavailable:
 
 
 def word_diff(before: str, after: str) -> str:
-    """A short word diff: ``… garde [-humaine-] {+finale+} sur …``, at most a few changes shown."""
+    """A short word diff: ``… garde [-humaine-] {+finale+} sur …``, at most a few places shown.
+
+    Changes a few words apart are shown as one place, with the words between them.
+    """
     old, new = before.split(), after.split()
-    groups = [g for g in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if g[0] != "equal"]
+    changes = [g for g in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if g[0] != "equal"]
+    places: list[list[tuple[str, int, int, int, int]]] = []
+    for change in changes:
+        if places and change[1] - places[-1][-1][2] <= 2 * _CONTEXT_WORDS:
+            places[-1].append(change)
+        else:
+            places.append([change])
     parts = []
-    for tag, i1, i2, j1, j2 in groups[:_SHOWN_CHANGES]:
-        lead = " ".join(old[max(0, i1 - _CONTEXT_WORDS) : i1])
-        tail = " ".join(old[i2 : i2 + _CONTEXT_WORDS])
-        change = []
-        if tag in ("replace", "delete"):
-            change.append(f"[-{' '.join(old[i1:i2])}-]")
-        if tag in ("replace", "insert"):
-            change.append(f"{{+{' '.join(new[j1:j2])}+}}")
-        more = "…" if i2 + _CONTEXT_WORDS < len(old) else ""
-        parts.append(" ".join(p for p in ("…" if i1 > _CONTEXT_WORDS else "", lead, *change, tail, more) if p))
-    if len(groups) > _SHOWN_CHANGES:
-        parts.append(_("(and {count} more changes)").format(count=len(groups) - _SHOWN_CHANGES))
+    for place in places[:_SHOWN_CHANGES]:
+        first, last = place[0][1], place[-1][2]
+        words = ["…"] if first > _CONTEXT_WORDS else []
+        words += old[max(0, first - _CONTEXT_WORDS) : first]
+        for index, (tag, i1, i2, j1, j2) in enumerate(place):
+            if tag in ("replace", "delete"):
+                words.append(f"[-{' '.join(old[i1:i2])}-]")
+            if tag in ("replace", "insert"):
+                words.append(f"{{+{' '.join(new[j1:j2])}+}}")
+            if index + 1 < len(place):
+                words += old[i2 : place[index + 1][1]]
+        words += old[last : last + _CONTEXT_WORDS]
+        if last + _CONTEXT_WORDS < len(old):
+            words.append("…")
+        parts.append(" ".join(words))
+    if len(places) > _SHOWN_CHANGES:
+        parts.append(_("(and {count} more changes)").format(count=len(places) - _SHOWN_CHANGES))
     return " ".join(parts).replace("… …", "…")
 
 
