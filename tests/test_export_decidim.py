@@ -48,6 +48,7 @@ MORE = """
 :::{measure} M-02 =Former les agents; "vite"
 :responds: R-03, R-01
 :status: done
+:weight: 2.5
 :start: 2025-02-01
 
 - Un module de formation ;
@@ -83,6 +84,8 @@ def decidim_rows(text: str, separator: str = ";", locale: str = "fr") -> list[di
                 "urls": urls,
                 # Decidim's own rule, literally: the last digit of each URL.
                 "proposal_ids": [int(re.findall(r"\d$", u)[0]) for u in urls],
+                "external_id": row["external_id"],
+                "weight": float(row["weight"]) if row["weight"] else None,
             }
         )
     return results
@@ -107,7 +110,9 @@ def test_columns_separator_and_one_result_per_measure_under_its_recommendations(
     done = export(project)
     assert done.returncode == 0, done.stderr
     header = done.stdout.splitlines()[0]
-    assert header == "id;parent/id;title/fr;description/fr;start_date;end_date;progress;status/id;proposal_urls"
+    assert header == (
+        "id;parent/id;title/fr;description/fr;start_date;end_date;progress;status/id;proposal_urls;external_id;weight"
+    )
     rows = decidim_rows(done.stdout)
     by_title = {r["title"].split(" — ")[0]: r for r in rows}
     # Parents: the recommendations a measure answers (R-02 is answered by a response only).
@@ -130,6 +135,8 @@ def test_columns_separator_and_one_result_per_measure_under_its_recommendations(
     assert m02["proposal_ids"] == [7, 4]  # what Decidim's importer makes of them
     assert m01["urls"] == ["https://participer.example.fr/processes/convention/f/7/proposals/1204"]
     assert m03["status"] is None and m03["urls"] == []
+    assert [r["external_id"] for r in rows] == ["R-03", "R-01", "M-02", "M-03", "M-01"]  # source order
+    assert m02["weight"] == 2.5 and m01["weight"] is None
 
 
 def test_descriptions_are_html_without_raw_html_and_titles_keep_their_punctuation(project):

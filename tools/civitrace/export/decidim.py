@@ -11,7 +11,10 @@ Written for Decidim's ``ResultsCsvImporter`` (decidim-accountability), which rea
 * ``id`` and ``parent/id``: a row whose ``parent/id`` names the ``id`` of another row of the
   file becomes its child once imported (IDs of the file are renumbered by Decidim);
 * ``proposal_urls``: addresses of proposals separated by ``;``, each ending with the
-  proposal's number.
+  proposal's number;
+* the rest of the row goes to the result form as it is: recent versions of the form read
+  ``external_id`` (here the civitrace ID) and ``weight`` (a measure's ``weight``), older
+  ones ignore them.
 
 One result per measure; the recommendations it answers become parent results (each
 measure under the first recommendation it answers) and, when ``[tool.civitrace.decidim.proposals]``
@@ -70,6 +73,8 @@ class DecidimSettings:
             "progress",
             "status/id",
             "proposal_urls",
+            "external_id",
+            "weight",
         )
 
 
@@ -191,7 +196,9 @@ def results(project: Project, settings: DecidimSettings) -> list[dict[str, str]]
 
 def _row(settings: DecidimSettings, row_id: str, parent: str, obj: TraceObject, description: str) -> dict[str, str]:
     row = dict.fromkeys(settings.columns, "")
-    row.update({"id": row_id, "parent/id": parent})
+    row.update({"id": row_id, "parent/id": parent, "external_id": obj.id})
+    weight = obj.get("weight")
+    row["weight"] = _number(weight) if isinstance(weight, float) else ""
     row[f"title/{settings.locale}"] = _title(obj)
     row[f"description/{settings.locale}"] = description
     return row
