@@ -299,3 +299,81 @@ def test_the_atom_feed_tells_the_register_changes(register_repo):
     assert "<li>DEL-2025-041 Lecture des plaques : ajoutée (adoptée)</li>" in v4
     v3 = next(body for title, body in found.items() if title.startswith("Version v3"))
     assert "<li>SIA-LAPI Lecture des plaques : ajouté (en projet)</li>" in v3
+
+
+# -- civitrace graph --register ---------------------------------------------------------------
+
+
+def test_the_diagram_draws_systems_after_their_measure_with_their_verdict(tmp_path, capsys):
+    register = (
+        REGISTER.replace('=HYPERLINK("http://evil.example","clic")', "Système en règle")
+        + """
+:::{ai-system} SIA-Z Caméras sans débat
+:owner: Police
+:purpose: Surveiller.
+:status: pilot
+:pilot: 2025-05-01
+:automation: assisted
+:data: Images.
+:uses: cameras
+:measures: M-01
+
+Texte.
+:::
+
+:::{evaluation} SIA-Z
+:date: 2025-04-01
+:result: favourable
+
+Résumé.
+:::
+"""
+    )
+    root = write_project(tmp_path, {**VALID, "strategy/registre.md": register})
+    out = tmp_path / "schema.dot"
+    assert main(["graph", str(root), "--register", "--as-of", "2026-01-01", "-o", str(out)]) == 0
+    capsys.readouterr()
+    dot = out.read_text(encoding="utf-8")
+    nodes = {line.split(" [", 1)[0].strip().strip('"'): line for line in dot.splitlines() if "trace-ai-system" in line}
+    assert set(nodes) == {"SIA-X", "SIA-Y", "SIA-Z"}
+    assert "en service · conforme" in nodes["SIA-X"] and 'fillcolor="#cdeee1"' in nodes["SIA-X"]
+    assert "en projet · hors service" in nodes["SIA-Y"] and 'style="filled,dotted"' in nodes["SIA-Y"]
+    assert "⚠ en expérimentation · non conforme" in nodes["SIA-Z"] and 'peripheries="2"' in nodes["SIA-Z"]
+    assert all(f'"M-01" -> "{s}"' in dot for s in ("SIA-X", "SIA-Z"))  # SIA-Y names no measure
+    assert "Système d'IA (onglets), selon la doctrine" in dot
+    plain = tmp_path / "plain.dot"
+    assert main(["graph", str(root), "--as-of", "2026-01-01", "-o", str(plain)]) == 0
+    assert "SIA-" not in plain.read_text(encoding="utf-8")
+
+
+def test_export_carries_the_register_with_typed_values(tmp_path, capsys):
+    from civitrace.export.schema import shipped_schema as export_schema
+
+    root = project(tmp_path)
+    assert main(["export", str(root), "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    validator = jsonschema.Draft202012Validator(json.loads(export_schema()))
+    assert [e.message for e in validator.iter_errors(document)] == []
+    by_key = {o["key"]: o for o in document["objects"]}
+    system = by_key["SIA-X"]
+    assert (system["kind"], system["individual-decisions"], system["uses"]) == (
+        "ai-system",
+        True,
+        ["personal-data", "cameras"],
+    )
+    assert by_key["evaluation:SIA-X:2025-06-01"]["result"] == "conditional"
+    assert by_key["DEL-1"]["systems"] == ["SIA-X"]
+    assert main(["export", str(root), "--format", "csv"]) == 0
+    rows = {r["key"]: r for r in csv.DictReader(io.StringIO(capsys.readouterr().out, newline=""))}
+    assert rows["SIA-X"]["individual-decisions"] == "yes"
+    assert rows["SIA-X"]["uses"] == "personal-data, cameras"
+
+
+@pytest.mark.parametrize("fmt", ["gitlab", "github"])
+def test_ci_formats_report_the_doctrine_at_the_block(tmp_path, capsys, fmt):
+    files = {**VALID, "strategy/registre.md": PLANNED.replace(":status: planned", ":status: pilot\n:pilot: 2025-05-05")}
+    root = write_project(tmp_path, files)
+    assert main(["check", str(root), "--format", fmt, "--as-of", "2026-01-01"]) == 1
+    out = capsys.readouterr().out
+    assert "no-debate" in out and "strategy/registre.md" in out
+    assert "SIA-LAPI uses cameras and is in trial since 2025-05-05 without a prior approved deliberation" in out

@@ -355,6 +355,26 @@ GENERIC = {
             )
         ],
     ),
+    "an end before deployment": (
+        evaluation(date="2025-01-01") + system(status="retired", dates=":service: 2025-09-01\n:end: 2025-06-30"),
+        [
+            (
+                10,
+                "end-before-deployment",
+                "AI system SIA-X ends on 2025-06-30, before its deployment on 2025-09-01",
+            )
+        ],
+    ),
+    "a review before the evaluation": (
+        system() + evaluation(date="2025-06-01", extra=":review: 2025-05-01"),
+        [
+            (
+                15,
+                "review-before-evaluation",
+                "evaluation of SIA-X on 2025-06-01 sets its review on 2025-05-01, before the evaluation itself",
+            )
+        ],
+    ),
     "two evaluations on one date": (
         system() + evaluation(date="2025-06-01") + evaluation(date="2025-06-01", result="conditional"),
         [
@@ -488,3 +508,9 @@ def test_messages_are_translated_in_french(tmp_path):
             "Le système d'IA SIA-X est en expérimentation depuis le 2025-05-01 sans évaluation préalable",
         )
     ]
+
+
+@pytest.mark.parametrize("text", ["tool = 3\n", "[tool]\ncivitrace = 3\n", "[tool.civitrace]\nregister = 1\n"])
+def test_odd_pyproject_shapes_never_crash(tmp_path, text):
+    found = diagnose(tmp_path, evaluation() + system(), pyproject=text)
+    assert all(d[3] == "invalid-setting" for d in found)

@@ -222,3 +222,26 @@ def test_the_example_register_is_in_the_strategy_and_the_pdf(example_site, repo_
     assert "Registre public des systèmes d'IA" in tex
     assert "SIA{-}LAPI" in tex or "SIA-LAPI" in tex
     assert latex.civitrace_warnings() == set()
+
+
+def test_an_incremental_build_follows_the_doctrine_and_new_deliberations(tmp_path):
+    from sphinx_helpers import edit
+
+    files = {**SITE, "pyproject.toml": "[tool.civitrace.doctrine]\ndebate = []\n"}
+    src = write_project(tmp_path / "src", files)
+    first = build(src, tmp_path / "html")
+    assert first.civitrace_warnings() == set()
+    assert "Débat démocratique non requis par la doctrine" in first.text("registre").split("SIA-LAPI", 1)[1]
+    # only pyproject.toml changes: no document is re-read, the verdicts on the pages still follow
+    (src / "pyproject.toml").write_text('[tool.civitrace.doctrine]\ndebate = ["cameras"]\n', encoding="utf-8")
+    second = build(src, tmp_path / "html", fresh=False)
+    lapi = second.text("registre").split("Système d'IA SIA-LAPI", 1)[1]
+    assert "Débat démocratique requis (caméras) — DEL-2025-041, adoptée le 30 avril 2025" in lapi
+    # the deliberation moves after the trial started: the build warns, the page says why
+    edit(src / "registre.md", ":date: 2025-04-30\n:systems: SIA-LAPI", ":date: 2025-05-02\n:systems: SIA-LAPI")
+    third = build(src, tmp_path / "html", fresh=False)
+    assert {(w[1], w[3]) for w in third.civitrace_warnings()} == {(31, "no-debate")}
+    lapi = third.text("registre").split("Système d'IA SIA-LAPI", 1)[1]
+    assert "Verdict de la doctrine utilisé sans débat démocratique préalable" in lapi
+    assert "adoptée le 2 mai 2025 (après le déploiement)" in lapi
+    assert "SIA-LAPI — Lecture des plaques : en expérimentation" in third.text("mesures")

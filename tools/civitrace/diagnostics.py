@@ -105,6 +105,8 @@ CODES: dict[str, str] = {
     # the AI register and the doctrine (English message IDs, translated in the catalogs)
     "invalid-setting": N_("invalid setting in [tool.civitrace.doctrine] of pyproject.toml"),
     "service-before-pilot": N_("an AI system goes into service before its trial starts"),
+    "end-before-deployment": N_("an AI system ends before it was deployed"),
+    "review-before-evaluation": N_("an evaluation sets its review before its own date"),
     "duplicate-evaluation": N_("two evaluations of one AI system on the same date"),
     "missing-summary": N_("an evaluation or a deliberation without its public summary"),
     "no-prior-evaluation": N_("an AI system in use without an evaluation dated on or before its deployment"),

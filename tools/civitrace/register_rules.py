@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from .diagnostics import Diagnostic, error, warning
 from .i18n import _
 from .model import Project
-from .register import Verdict, dated, status_date, verdicts
+from .register import Verdict, dated, deployment_date, status_date, verdicts
 from .register_vocabulary import ACTIVE_STATUSES, ACTIVE_SYSTEM_REQUIRED, KINDS_NEEDING_SUMMARY
 from .vocabulary import label_for
 
@@ -68,6 +68,16 @@ def system_dates(project: Project) -> Iterator[Diagnostic]:
                 ),
                 system.id,
             )
+        end, deployment = dated(system, "end"), deployment_date(system)
+        if end is not None and deployment is not None and end < deployment:
+            yield error(
+                system.location,
+                "end-before-deployment",
+                _("AI system {system} ends on {end}, before its deployment on {deployment}").format(
+                    system=system.id, end=end, deployment=deployment
+                ),
+                system.id,
+            )
 
 
 def active_system_fields(project: Project) -> Iterator[Diagnostic]:
@@ -104,6 +114,16 @@ def evaluations_and_deliberations(project: Project) -> Iterator[Diagnostic]:
             )
         else:
             seen[item.id, day] = item.location
+        review = dated(item, "review")
+        if review is not None and review < day:
+            yield error(
+                item.location,
+                "review-before-evaluation",
+                _("evaluation of {system} on {date} sets its review on {review}, before the evaluation itself").format(
+                    system=item.id, date=day, review=review
+                ),
+                item.id,
+            )
     for kind in sorted(KINDS_NEEDING_SUMMARY):
         for item in project.of_kind(kind):
             if not item.body.strip():

@@ -8,6 +8,8 @@ are shown.
 from __future__ import annotations
 
 from .i18n import N_
+from .specs import KindSpec, ValueType
+from .specs import option as _opt
 
 SYSTEM_STATUS_LABELS: dict[str, str] = {
     "planned": N_("in preparation"),
@@ -100,3 +102,109 @@ REGISTER_LABELS: dict[str, str] = {
     "download_inventory_json": N_("The public inventory of algorithms, from the AI register (JSON)"),
     "download_inventory_schema": N_("The JSON Schema of the inventory"),
 }
+
+
+#: The three kinds of the register, added to :data:`civitrace.vocabulary.KINDS`.
+REGISTER_KINDS: tuple[KindSpec, ...] = (
+    KindSpec(
+        "ai-system",
+        N_("AI system"),
+        N_("AI systems"),
+        "strategy",
+        dict(
+            [
+                _opt("owner", ValueType.TEXT, N_("Responsible service")),
+                _opt("contact", ValueType.TEXT, N_("Contact")),
+                _opt("purpose", ValueType.TEXT, N_("Purpose")),
+                _opt(
+                    "status",
+                    ValueType.CHOICE,
+                    N_("Status of the system"),
+                    choices=tuple(SYSTEM_STATUS_LABELS),
+                    labels=SYSTEM_STATUS_LABELS,
+                    required=True,
+                ),
+                _opt("pilot", ValueType.DATE, N_("Start of the trial")),
+                _opt("service", ValueType.DATE, N_("In service since")),
+                _opt("end", ValueType.DATE, N_("End of use")),
+                _opt(
+                    "automation",
+                    ValueType.CHOICE,
+                    N_("Level of automation"),
+                    choices=tuple(AUTOMATION_LABELS),
+                    labels=AUTOMATION_LABELS,
+                ),
+                _opt("individual-decisions", ValueType.YES_NO, N_("Individual decisions"), labels=YES_NO_LABELS),
+                _opt("legal-basis", ValueType.TEXT, N_("Legal basis")),
+                _opt("data", ValueType.TEXT, N_("Data and their source")),
+                _opt(
+                    "technique",
+                    ValueType.CHOICE,
+                    N_("Kind of algorithm"),
+                    choices=tuple(TECHNIQUE_LABELS),
+                    labels=TECHNIQUE_LABELS,
+                ),
+                _opt("public", ValueType.TEXT, N_("Public concerned")),
+                _opt("supplier", ValueType.TEXT, N_("Supplier")),
+                _opt("decisions-per-year", ValueType.INTEGER, N_("Decisions per year"), minimum=0),
+                _opt("uses", ValueType.CHOICES, N_("Uses"), choices=tuple(USE_LABELS), labels=USE_LABELS),
+                _opt("measures", ValueType.IDS, N_("Carried by the measures"), targets=("measure",)),
+                _opt("code", ValueType.URL, N_("Source code")),
+            ]
+        ),
+    ),
+    KindSpec(
+        "evaluation",
+        N_("evaluation"),
+        N_("evaluations"),
+        "strategy",
+        dict(
+            [
+                _opt("date", ValueType.DATE, N_("Date of the evaluation"), required=True),
+                _opt("by", ValueType.TEXT, N_("Evaluated by")),
+                _opt(
+                    "result",
+                    ValueType.CHOICE,
+                    N_("Opinion"),
+                    choices=tuple(RESULT_LABELS),
+                    labels=RESULT_LABELS,
+                    required=True,
+                ),
+                _opt(
+                    "risk",
+                    ValueType.CHOICE,
+                    N_("Risk level (AI Act)"),
+                    choices=tuple(RISK_LABELS),
+                    labels=RISK_LABELS,
+                ),
+                _opt("review", ValueType.DATE, N_("Next review")),
+                _opt("report", ValueType.URL, N_("Evaluation report")),
+            ]
+        ),
+        has_title=False,
+        argument_target="ai-system",
+        key_option="date",
+    ),
+    KindSpec(
+        "deliberation",
+        N_("deliberation"),
+        N_("deliberations"),
+        "strategy",
+        dict(
+            [
+                _opt("body", ValueType.TEXT, N_("Assembly")),
+                _opt("date", ValueType.DATE, N_("Date of the session"), required=True),
+                _opt("systems", ValueType.IDS, N_("Systems concerned"), targets=("ai-system",), required=True),
+                _opt(
+                    "outcome",
+                    ValueType.CHOICE,
+                    N_("Outcome of the vote"),
+                    choices=tuple(OUTCOME_LABELS),
+                    labels=OUTCOME_LABELS,
+                    required=True,
+                ),
+                _opt("act", ValueType.URL, N_("Published act")),
+            ]
+        ),
+    ),
+)

@@ -9,80 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from enum import Enum
-from functools import cached_property
 
-from .i18n import N_, _, catalog
-from .register_vocabulary import (
-    AUTOMATION_LABELS,
-    OUTCOME_LABELS,
-    RESULT_LABELS,
-    RISK_LABELS,
-    SYSTEM_STATUS_LABELS,
-    TECHNIQUE_LABELS,
-    USE_LABELS,
-    YES_NO_LABELS,
-)
+from .i18n import _, catalog
+from .register_vocabulary import REGISTER_KINDS
+from .specs import KindSpec, OptionSpec, ValueType, option
 
 #: The ID grammar of DESIGN.md: ``R-01``, ``P1.2``, ``M-TRANSP-03``.
 ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
-
-
-class ValueType(Enum):
-    """How an option's raw text is read."""
-
-    ID = "id"  # one object ID
-    IDS = "ids"  # a comma-separated list of IDs
-    TEXT = "text"
-    DATE = "date"  # ISO YYYY-MM-DD
-    INTEGER = "integer"  # bounded by ``minimum``/``maximum``
-    NUMBER = "number"  # a positive decimal number
-    CHOICE = "choice"  # one of ``choices``
-    MILESTONES = "milestones"  # ``YYYY-MM-DD label`` entries separated by ';' or lines
-    DATED_NOTE = "dated-note"  # one ``YYYY-MM-DD text`` (an erratum: its date and its reason)
-    URL = "url"  # an http:// or https:// address
-    YES_NO = "yes-no"  # ``yes`` or ``no``
-    CHOICES = "choices"  # a comma-separated list of ``choices``
-
-
-@dataclass(frozen=True)
-class OptionSpec:
-    """One option a kind accepts."""
-
-    name: str
-    type: ValueType
-    label: str  # French label shown on pages
-    targets: tuple[str, ...] = ()  # kinds an ID/IDS option may point to
-    choices: tuple[str, ...] = ()
-    minimum: int | None = None
-    maximum: int | None = None
-    required: bool = False
-    #: English message IDs of the values' labels (translated where shown); empty: the older label tables.
-    labels: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
-
-
-@dataclass(frozen=True)
-class KindSpec:
-    """One kind of traced object."""
-
-    name: str
-    label: str  # French, singular
-    plural: str  # French, plural
-    folder: str  # where authors are expected to write it
-    options: dict[str, OptionSpec] = field(default_factory=dict)
-    #: ``False`` when the argument is a recommendation ID, not a new ID and title.
-    has_title: bool = True
-    #: for kinds without their own ID: the kind their argument names.
-    argument_target: str | None = None
-    #: for kinds without their own ID: the option that tells two of them about one object apart.
-    key_option: str | None = None
-
-    @cached_property
-    def link_options(self) -> tuple[OptionSpec, ...]:
-        """The options whose values are IDs of other objects."""
-        return tuple(o for o in self.options.values() if o.type in (ValueType.ID, ValueType.IDS))
 
 
 STATUS_LABELS: dict[str, str] = {
@@ -123,8 +56,7 @@ UNCOVERED_LABEL = "non couverte"
 MASCULINE_KINDS = frozenset({"principle", "axis", "indicator", "ai-system"})
 
 
-def _opt(name: str, type_: ValueType, label: str, **kw: object) -> tuple[str, OptionSpec]:
-    return name, OptionSpec(name, type_, label, **kw)  # type: ignore[arg-type]
+_opt = option
 
 
 def _erratum() -> tuple[str, OptionSpec]:
@@ -209,109 +141,10 @@ KINDS: dict[str, KindSpec] = {
             argument_target="recommendation",
             key_option="date",
         ),
-        KindSpec(
-            "ai-system",
-            N_("AI system"),
-            N_("AI systems"),
-            "strategy",
-            dict(
-                [
-                    _opt("owner", ValueType.TEXT, N_("Responsible service")),
-                    _opt("contact", ValueType.TEXT, N_("Contact")),
-                    _opt("purpose", ValueType.TEXT, N_("Purpose")),
-                    _opt(
-                        "status",
-                        ValueType.CHOICE,
-                        N_("Status of the system"),
-                        choices=tuple(SYSTEM_STATUS_LABELS),
-                        labels=SYSTEM_STATUS_LABELS,
-                        required=True,
-                    ),
-                    _opt("pilot", ValueType.DATE, N_("Start of the trial")),
-                    _opt("service", ValueType.DATE, N_("In service since")),
-                    _opt("end", ValueType.DATE, N_("End of use")),
-                    _opt(
-                        "automation",
-                        ValueType.CHOICE,
-                        N_("Level of automation"),
-                        choices=tuple(AUTOMATION_LABELS),
-                        labels=AUTOMATION_LABELS,
-                    ),
-                    _opt("individual-decisions", ValueType.YES_NO, N_("Individual decisions"), labels=YES_NO_LABELS),
-                    _opt("legal-basis", ValueType.TEXT, N_("Legal basis")),
-                    _opt("data", ValueType.TEXT, N_("Data and their source")),
-                    _opt(
-                        "technique",
-                        ValueType.CHOICE,
-                        N_("Kind of algorithm"),
-                        choices=tuple(TECHNIQUE_LABELS),
-                        labels=TECHNIQUE_LABELS,
-                    ),
-                    _opt("public", ValueType.TEXT, N_("Public concerned")),
-                    _opt("supplier", ValueType.TEXT, N_("Supplier")),
-                    _opt("decisions-per-year", ValueType.INTEGER, N_("Decisions per year"), minimum=0),
-                    _opt("uses", ValueType.CHOICES, N_("Uses"), choices=tuple(USE_LABELS), labels=USE_LABELS),
-                    _opt("measures", ValueType.IDS, N_("Carried by the measures"), targets=("measure",)),
-                    _opt("code", ValueType.URL, N_("Source code")),
-                ]
-            ),
-        ),
-        KindSpec(
-            "evaluation",
-            N_("evaluation"),
-            N_("evaluations"),
-            "strategy",
-            dict(
-                [
-                    _opt("date", ValueType.DATE, N_("Date of the evaluation"), required=True),
-                    _opt("by", ValueType.TEXT, N_("Evaluated by")),
-                    _opt(
-                        "result",
-                        ValueType.CHOICE,
-                        N_("Opinion"),
-                        choices=tuple(RESULT_LABELS),
-                        labels=RESULT_LABELS,
-                        required=True,
-                    ),
-                    _opt(
-                        "risk",
-                        ValueType.CHOICE,
-                        N_("Risk level (AI Act)"),
-                        choices=tuple(RISK_LABELS),
-                        labels=RISK_LABELS,
-                    ),
-                    _opt("review", ValueType.DATE, N_("Next review")),
-                    _opt("report", ValueType.URL, N_("Evaluation report")),
-                ]
-            ),
-            has_title=False,
-            argument_target="ai-system",
-            key_option="date",
-        ),
-        KindSpec(
-            "deliberation",
-            N_("deliberation"),
-            N_("deliberations"),
-            "strategy",
-            dict(
-                [
-                    _opt("body", ValueType.TEXT, N_("Assembly")),
-                    _opt("date", ValueType.DATE, N_("Date of the session"), required=True),
-                    _opt("systems", ValueType.IDS, N_("Systems concerned"), targets=("ai-system",), required=True),
-                    _opt(
-                        "outcome",
-                        ValueType.CHOICE,
-                        N_("Outcome of the vote"),
-                        choices=tuple(OUTCOME_LABELS),
-                        labels=OUTCOME_LABELS,
-                        required=True,
-                    ),
-                    _opt("act", ValueType.URL, N_("Published act")),
-                ]
-            ),
-        ),
     )
 }
+#: The AI register's kinds (DESIGN.md, "The AI register and the doctrine").
+KINDS.update((spec.name, spec) for spec in REGISTER_KINDS)
 
 
 MONTHS = (

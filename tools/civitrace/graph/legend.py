@@ -125,7 +125,9 @@ def reading_notes(graph: nx.DiGraph) -> list[str]:
     if view == "principle":
         notes.insert(0, "Le principe, puis chacune de ses recommandations suivie des mesures qui y répondent.")
     else:
-        notes.insert(0, "De gauche à droite : principes, recommandations, mesures, axes de la stratégie.")
+        systems = any(k == "ai-system" for _, k in graph.nodes(data="kind"))
+        order = "principes, recommandations, mesures, axes de la stratégie" + (", systèmes d'IA" if systems else "")
+        notes.insert(0, f"De gauche à droite : {order}.")
     if any(k == "indicator" for _, k in graph.nodes(data="kind")):
         notes.append("Une flèche en tirets va d'une mesure vers son indicateur (coin plié).")
     if any(k == "ai-system" for _, k in graph.nodes(data="kind")):

@@ -22,6 +22,7 @@ from sphinx.util.nodes import make_refnode
 
 from ..diagnostics import Diagnostic
 from ..doctrine import DEFAULT, Doctrine
+from ..i18n import _
 from ..model import Project, TraceObject
 from ..vocabulary import KINDS, capital, kind_label
 from . import nodes as trace_nodes
@@ -75,6 +76,11 @@ class CivitraceDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._cache: tuple[Project, dict[int, StoredObject]] | None = None
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """The kind's name in the site's language (the search results show it)."""
+        name = _(type.lname)
+        return name if primary else f"{self.label} {name}"
 
     # -- recording, while documents are read ---------------------------------------------
 

@@ -13,7 +13,7 @@ from docutils import nodes
 
 from ..i18n import _
 from ..model import TraceObject
-from ..register import Verdict, dated, register_figures, verdict, verdicts
+from ..register import Verdict, dated, has_been_deployed, register_figures, verdict, verdicts
 from ..register_vocabulary import REGISTER_LABELS
 from ..vocabulary import PAGE_LABELS, capital, french_date, label_for
 from .page_context import PageContext
@@ -58,9 +58,9 @@ def system_rows(ctx: PageContext, system: TraceObject) -> list[nodes.definition_
     return rows
 
 
-def verdict_text(item_: Verdict, as_of: dt.date) -> str:
-    """``conforme à la doctrine`` or the problems, in words (the register table and the diagram use it too)."""
-    problems = item_.problems(as_of)
+def verdict_text(found: Verdict, as_of: dt.date) -> str:
+    """``conforme à la doctrine``, or the rules the system breaks at ``as_of``, in words."""
+    problems = found.problems(as_of)
     if not problems:
         return _(L["compliant"])
     return ", ".join(_(L[f"problem_{code}"]) for code in problems)
@@ -79,13 +79,14 @@ def prior_row(found: Verdict) -> nodes.definition_list_item:
         text = _(L["result_on"]).format(result=result, date=french_date(dated(evaluation)))  # type: ignore[arg-type]
         ok = evaluation.get("result") != "unfavourable" or not found.active
         return item(_(L["prior_evaluation"]), [_flag(text, ok)])
-    if not found.deployed:
+    if not has_been_deployed(found):
         return item(_(L["prior_evaluation"]), [nodes.Text(_(L["not_evaluated"]))])
     if found.deployment is not None:
         text = _(L["none_before"]).format(date=french_date(found.deployment))
     else:
         text = _(L["none"])
-    return item(_(L["prior_evaluation"]), [_flag(text, False)])
+    # a retired system's missing evaluation is history, not a rule broken now
+    return item(_(L["prior_evaluation"]), [_flag(text, not found.lacks_prior_evaluation)])
 
 
 def debate_row(ctx: PageContext, found: Verdict) -> nodes.definition_list_item:
