@@ -44,7 +44,7 @@ def _adopted(env: BuildEnvironment) -> AdoptedText | AdoptedUnavailable | None:
 
 
 def erratum(ctx: PageContext, obj: TraceObject) -> list[nodes.Node]:
-    """Under a corrected block: the erratum's date and reason, then the adopted wording."""
+    """Under a block corrected by an erratum: the wording adopted, beside the corrected one above it."""
     adopted = _adopted(ctx.env)
     note = erratum_of(obj)
     if not isinstance(adopted, AdoptedText) or not isinstance(note, Milestone):
