@@ -26,11 +26,12 @@ def _no_outer_repository(tmp_path, monkeypatch):
 
 
 def sealed_repo(root):
-    """A project whose opinion was tagged 'avis-adopte' on 2025-03-14."""
+    """A project whose opinion, committed on 2025-03-10, was tagged 'avis-adopte' on 2025-03-14."""
     write_project(root, {**VALID, "pyproject.toml": PYPROJECT, "conf.py": CONF, "index.md": INDEX})
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "Opinion as voted", date="2025-03-14T18:00:00+00:00")
+    # Written on the 10th, voted and tagged on the 14th: the pages give the day of the (annotated) tag.
+    git(root, "commit", "-q", "-m", "Opinion as voted", date="2025-03-10T18:00:00+00:00")
     git(root, "tag", "-a", "avis-adopte", "-m", "Avis adopté", date="2025-03-14T18:00:00+00:00")
     return root
 

@@ -10,6 +10,7 @@ as an exception.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
@@ -49,11 +50,19 @@ def load_adopted(root: Path | str, tag: str | None = None) -> AdoptedText | Adop
             reason = _("the repository has no tag '{tag}' (git tag lists them; git fetch --tags fetches them)")
         return AdoptedUnavailable(tag, reason.format(tag=tag), location)
     try:
-        commit = repo.commit(sha)
         project = repo.read_project(sha)
+        day = _tag_date(repo, tag) or repo.commit(sha).date
     except GitError as exc:
         return AdoptedUnavailable(tag, str(exc), location)
-    return AdoptedText(tag, commit.date, sealed_texts(project))
+    return AdoptedText(tag, day, sealed_texts(project))
+
+
+def _tag_date(repo: GitRepository, tag: str) -> dt.date | None:
+    """The day the opinion was tagged: an annotated tag's own date (a lightweight tag's is its commit's)."""
+    out = repo.git("for-each-ref", "--format=%(creatordate:unix)", f"refs/tags/{tag}").strip()
+    if not out.isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(out), tz=dt.UTC).date()
 
 
 def seal_diagnostics(root: Path | str, project: Project) -> list[Diagnostic]:
