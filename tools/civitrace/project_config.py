@@ -30,12 +30,12 @@ def civitrace_table(root: Path | str) -> dict[str, Any]:
 
 def setting_location(root: Path | str, key: str) -> Location:
     """Where ``key = …`` is written in ``pyproject.toml`` (its first line), for diagnostics about it."""
-    pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
+    pattern = re.compile(rf"""\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
     try:
         lines = (Path(root) / CONFIG_FILE).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return Location(CONFIG_FILE, 0)
-    line = next((number for number, text in enumerate(lines, start=1) if pattern.match(text)), 0)
+    line = next((number for number, text in enumerate(lines, start=1) if pattern.match(text)), 1)
     return Location(CONFIG_FILE, line)
 
 
