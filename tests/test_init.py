@@ -155,12 +155,19 @@ def _sessions(path):
     }
 
 
-def test_the_template_mirrors_the_repository_noxfile_and_debian_packages(repo_root):
+def test_the_template_mirrors_the_repository_noxfile_and_debian_packages(repo_root, project):
     from civitrace.scaffold import TEMPLATE
 
     template = repo_root / "tools" / "civitrace" / TEMPLATE
-    ours, theirs = _sessions(template / "noxfile.py"), _sessions(repo_root / "noxfile.py")
+    ours, theirs = _sessions(project / "noxfile.py"), _sessions(repo_root / "noxfile.py")
     # Every publishing session of the repository, none of its toolkit-only ones (tests, lint, benchmark).
     assert ours == theirs - {"tests", "lint", "benchmark"}
+    assert {"check", "html", "pdf", "bilan", "site"} <= ours
+    collectivity = next(
+        node.value.value
+        for node in ast.parse((project / "noxfile.py").read_text(encoding="utf-8")).body
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "COLLECTIVITY"
+    )
+    assert collectivity == HOSTILE
     packages = (template / "dot-ci" / "install-debian-packages").read_text(encoding="utf-8")
     assert packages == (repo_root / ".ci" / "install-debian-packages").read_text(encoding="utf-8")

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from .i18n import _
 
@@ -28,6 +30,8 @@ TEMPLATE_SUFFIX = ".tmpl"
 HIDDEN_PREFIX = "dot-"
 #: Template folders whose files are programs (run by CI): written executable.
 EXECUTABLE_FOLDERS = frozenset({".ci"})
+#: civitrace with the extra that writes the PDF (``nox -s pdf``, ``bilan``, ``site``).
+PACKAGE_WITH_PDF = "civitrace[pdf]"
 _MARKER = re.compile(r"@@([A-Z_]+)@@")
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start markup
 # (emphasis, links, HTML, headings, tables, MyST roles and substitutions) inside a line of text.
@@ -173,11 +177,11 @@ def write_project(target: Path, settings: Settings, report: Callable[[str], None
 
 
 def default_requirement(version: str) -> str:
-    """How the new project installs this civitrace: where it came from, else its version from the index.
+    """How the new project installs this civitrace, with its PDF writer: where it came from, else its version.
 
     An installation from a git repository (PEP 610's ``direct_url.json``) gives
-    ``civitrace @ git+URL@COMMIT``, which works on any machine; one from a local folder its
-    ``file://`` address, which works on this one (the README says how to change it).
+    ``civitrace[pdf] @ git+URL@COMMIT``, which works on any machine; one from a local folder an
+    editable install of that folder, which works on this one (the README says how to change it).
     """
     try:
         data = json.loads(metadata.distribution("civitrace").read_text("direct_url.json") or "null")
@@ -186,7 +190,10 @@ def default_requirement(version: str) -> str:
     if isinstance(data, dict) and isinstance(data.get("url"), str):
         vcs = data.get("vcs_info")
         if isinstance(vcs, dict) and vcs.get("vcs") == "git" and vcs.get("commit_id"):
-            return f"civitrace @ git+{data['url']}@{vcs['commit_id']}"
-        if isinstance(data.get("dir_info"), dict):
-            return f"civitrace @ {data['url']}"
-    return f"civitrace=={version}"
+            return f"{PACKAGE_WITH_PDF} @ git+{data['url']}@{vcs['commit_id']}"
+        if isinstance(data.get("dir_info"), dict) and data["url"].startswith("file:"):
+            # Editable: pip would otherwise reuse the wheel it built and cached from that folder
+            # the first time, however the folder changes later.
+            folder = url2pathname(urlsplit(data["url"]).path)
+            return f"-e {folder}[pdf]"
+    return f"{PACKAGE_WITH_PDF}=={version}"

@@ -33,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="SPEC",
         default=None,
         help="how the project's nox sessions install civitrace, written to requirements.txt (default: "
-        "where this civitrace was installed from, a git URL or a folder, else civitrace==VERSION)",
+        "where this civitrace was installed from, a git URL or a folder, else civitrace[pdf]==VERSION)",
     )
     parser.set_defaults(handler=run)
 
