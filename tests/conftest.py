@@ -39,9 +39,26 @@ def example_pdf(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(autouse=True)
-def _english_messages():
-    """Each test starts with English messages: a Sphinx build switches to its site's language."""
-    from civitrace.i18n import set_language
+def english_messages(monkeypatch: pytest.MonkeyPatch):
+    """Every test starts in English, whatever the machine's locale and whatever an earlier build set.
 
-    set_language("en")
+    Tests that assert French wording set ``fr`` themselves; a Sphinx build follows its ``language``.
+    The environment is set too, so that the command line run in a subprocess answers in English.
+    """
+    from civitrace import i18n
+
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.set_language("en")
     yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def french():
+    """Messages in French for one test (for tests that assert the French wording)."""
+    from civitrace import i18n
+
+    with i18n.language("fr"):
+        yield

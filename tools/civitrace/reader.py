@@ -26,6 +26,7 @@ from .doctrine import load_doctrine
 from .fast_split import Split, split_simple
 from .fence_scan import Fence, scan_fences
 from .fields import build_object
+from .i18n import _
 from .model import Project, TraceObject
 from .project_config import civitrace_table
 from .vocabulary import KINDS
@@ -65,12 +66,12 @@ def read_text(text: str, path: str, docname: str = "") -> FileResult:
     objects: list[TraceObject] = []
     diagnostics: list[Diagnostic] = []
     if not text.strip():
-        diagnostics.append(warning(Location(path, 1), "empty-file", "file is empty"))
+        diagnostics.append(warning(Location(path, 1), "empty-file", _("file is empty")))
         return FileResult(objects, diagnostics)
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
-        diagnostics.append(error(Location(path, line), "binary-content", "file contains binary data (NUL byte)"))
+        diagnostics.append(error(Location(path, line), "binary-content", _("file contains binary data (NUL byte)")))
         return FileResult(objects, diagnostics)
     _read_block(text, 0, path, docname, objects, diagnostics)
     return FileResult(objects, diagnostics)
@@ -120,7 +121,7 @@ def _read_block(
                 error(
                     Location(path, line),
                     "unclosed-fence",
-                    f"directive '{name}' opened with '{fence.markup}' is never closed",
+                    _("directive '{name}' opened with '{fence}' is never closed").format(name=name, fence=fence.markup),
                 )
             )
         if name in KINDS:
@@ -178,7 +179,9 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
             error(
                 Location(path, line),
                 "encoding",
-                f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8",
+                _("file is not valid UTF-8 (byte 0x{byte:02x} at offset {offset}); save it as UTF-8").format(
+                    byte=data[exc.start], offset=exc.start
+                ),
             )
         ]
 
@@ -217,14 +220,18 @@ def read_file(root: Path, rel: str) -> FileResult:
     try:
         data = (root / rel).read_bytes()
     except OSError as exc:
-        return FileResult([], [error(Location(rel, 1), "unreadable", f"cannot read file: {exc.strerror}")])
+        return FileResult(
+            [], [error(Location(rel, 1), "unreadable", _("cannot read file: {error}").format(error=exc.strerror))]
+        )
     text, problems = decode(data, rel)
     if text is None:
         return FileResult([], problems)
     try:
         result = read_text(text, rel, rel[: -len(".md")])
     except Exception as exc:  # one bad file must not stop the run
-        return FileResult([], [error(Location(rel, 1), "internal-error", f"could not read this file: {exc!r}")])
+        return FileResult(
+            [], [error(Location(rel, 1), "internal-error", _("could not read this file: {error!r}").format(error=exc))]
+        )
     result.diagnostics[:0] = problems
     return result
 

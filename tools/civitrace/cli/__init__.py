@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from ..i18n import language_from_environment, set_language
+from .. import i18n
 from . import (
     bilan_command,
     check_command,
@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="civitrace",
         description="Trace a citizens' convention opinion to the strategy that answers it.",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="language of the messages (fr, en); default: the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
         module.register(subparsers)
@@ -49,10 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    # Messages follow the locale, like any gettext program.
-    set_language(language_from_environment())
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Messages follow the locale like any gettext program; --lang forces one. Codes never change.
+    i18n.set_language(args.lang if args.lang else i18n.language_from_environment())
     try:
         return int(args.handler(args))
     except UsageError as exc:

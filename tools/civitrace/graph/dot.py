@@ -287,7 +287,7 @@ def principle_blocks(graph: nx.DiGraph) -> list[Block]:
             others = sorted((s for s in answered if s != rec), key=_source_key(graph))
             if others:
                 block.also[name] = others
-            for _, child, relation in sorted(graph.out_edges(measure, data="relation")):
+            for _measure, child, relation in sorted(graph.out_edges(measure, data="relation")):
                 if relation in ("indicator", "carries"):  # indicators and AI systems, under their measure
                     block.edges.append((name, _place(block, drawn, child, rec), relation))
         blocks.append(block)

@@ -50,7 +50,7 @@ class TracedObjectDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         docname = self.env.docname
-        source, _ = self.get_source_info()
+        source, _line = self.get_source_info()
         # MyST gives the line of the opening fence, 1-based, as the fast reader reports it.
         location = Location(source_path(self.env, source, docname), self.lineno)
         argument = self.arguments[0] if self.arguments else ""

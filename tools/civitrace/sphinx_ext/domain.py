@@ -47,7 +47,7 @@ class StoredObject:
 def link_text(obj: TraceObject) -> str:
     """How a link to an object reads: ``R-01 — Évaluer chaque projet``."""
     if not obj.has_own_id:
-        return f"{capital(kind_label(obj.kind))} : {obj.id}"
+        return f"{capital(kind_label(obj.kind))}{_(': ')}{obj.id}"
     return f"{obj.id} — {obj.title}" if obj.title else obj.id
 
 

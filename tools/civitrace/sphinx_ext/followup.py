@@ -276,7 +276,7 @@ def open_data_links(app: Sphinx, docname: str) -> list[nodes.Node]:
     ):
         uri = _relative(app, docname, name)
         line = nodes.paragraph()
-        line += nodes.Text(f"{label} : ")
+        line += nodes.Text(label + _(": "))
         line += nodes.reference(name, name, refuri=uri) if uri else nodes.literal(name, name)
         items += nodes.list_item("", line)
     return [items]

@@ -6,7 +6,7 @@ the current project. Per builder:
 
 - HTML: the SVG is inlined, so every node is a real link to its object's page
   and shows its full title on hover; a toolbar zooms, a drag pans, and
-  "Ouvrir en plein écran" opens the SVG file alone (its links rebased);
+  "Open full screen" opens the SVG file alone (its links rebased);
 - the PDF (``civitrace-pdf`` builder, :mod:`.print_figure`): the SVG as an image
   with its alternative text, sized for an A4 page, landscape when much larger;
 - any other builder: the text alternative only.
@@ -34,8 +34,11 @@ from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
 from ..graph import DiagramError, DiagramRequest, RenderError, graph_dot, make_graph, render_cached
+from ..graph.describe import diagram_name
 from ..graph.render import digest
 from ..graph.text_alternative import Entry, entries
+from ..i18n import N_, _
+from . import graph_markup
 from .build_date import build_date
 from .domain import CivitraceDomain, civitrace_domain
 from .paper import is_paper
@@ -50,8 +53,8 @@ JS_FILE = "civitrace-graph.js"
 LINK_SCHEME = "civitrace-object:"
 #: Kinds whose page shows its own neighbourhood diagram.
 OBJECT_GRAPH_KINDS = ("recommendation", "measure")
-TEXT_HEADING = "Version texte du schéma"
-FULL_SCREEN = "Ouvrir en plein écran"
+TEXT_HEADING = N_("Text version of the diagram")
+FULL_SCREEN = N_("Open full screen")
 _HREF = re.compile(r'xlink:href="' + re.escape(LINK_SCHEME) + r'([^"]*)"')
 _LINK_TITLE = re.compile(r'(<a\b[^>]*?xlink:title="([^"]*)"[^>]*>)')
 _SVG_ID = re.compile(r'\bid="([^"]*)"')
@@ -154,7 +157,7 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             graph = make_graph(project, request, as_of)
         except DiagramError as exc:
             logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
-            node.replace_self(nodes.paragraph("", f"Schéma impossible à dessiner : {exc}"))
+            node.replace_self(nodes.paragraph("", _("The diagram cannot be drawn: {error}").format(error=exc)))
             continue
         content: list[nodes.Node] = []
         try:
@@ -164,7 +167,7 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 content.append(_html_figure(app, domain, graph, docname, node, index))
         except RenderError as exc:
             logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
-        content.extend(_text_version(app, domain, graph, docname, node, bool(content)))
+        content.extend(_text_version(app, domain, graph, docname, node, bool(content), index))
         node.replace_self(content)
 
 
@@ -197,22 +200,19 @@ def _html_figure(
     full_size = relative_uri(page_uri, f"{app.builder.imagedir}/{name}")
 
     inline = _with_links(drawing, lambda object_id: _object_url(app, domain, docname, object_id))
-    inline = _inline_svg(inline, prefix=f"civitrace-g{index}-")
+    prefix = _figure_prefix(index)
+    name = diagram_name(graph)
+    inline = graph_markup.accessible_svg(_inline_svg(inline, prefix=prefix), name)
     caption = node["caption"] or _default_caption(graph)
     classes = "civitrace-graph" + (" civitrace-graph-object" if node["auto"] else "")
-    markup = (
-        f'<figure class="{classes}" data-civitrace-view="{html.escape(str(graph.graph.get("view")))}">'
-        '<div class="civitrace-graph-toolbar" hidden>'
-        '<button type="button" data-civitrace-zoom="in" aria-label="Agrandir le schéma">+</button>'
-        '<button type="button" data-civitrace-zoom="out" aria-label="Réduire le schéma">−</button>'
-        '<button type="button" data-civitrace-zoom="fit">Ajuster</button>'
-        "</div>"
-        f'<div class="civitrace-graph-viewport">{inline}</div>'
-        f'<figcaption>{html.escape(caption)} — <a class="civitrace-graph-full" href="{html.escape(full_size)}" '
-        f'target="_blank" rel="noopener">{FULL_SCREEN}</a></figcaption>'
-        "</figure>"
-    )
+    view = str(graph.graph.get("view"))
+    markup = graph_markup.figure(classes, view, prefix, name, inline, caption, full_size, _(FULL_SCREEN))
     return nodes.raw("", markup, format="html")
+
+
+def _figure_prefix(index: int) -> str:
+    """The prefix of the ids of a page's n-th diagram (its SVG's ids, its viewport, its text version)."""
+    return f"civitrace-g{index}-"
 
 
 def _uri_from_images(app: Sphinx, domain: CivitraceDomain, object_id: str) -> str | None:
@@ -243,31 +243,38 @@ def _inline_svg(svg: str, prefix: str) -> str:
     start = svg.find("<svg")
     svg = svg[start:] if start >= 0 else svg
     svg = _SVG_ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
-    return svg.replace("<svg ", '<svg class="civitrace-graph-svg" role="img" aria-label="Schéma de traçabilité" ', 1)
+    label = html.escape(_("Traceability diagram"), quote=True)
+    return svg.replace("<svg ", f'<svg class="civitrace-graph-svg" role="img" aria-label="{label}" ', 1)
 
 
 def _default_caption(graph: Any) -> str:
     view, root = graph.graph.get("view"), graph.graph.get("root")
     if view == "overview":
-        return "Vue d'ensemble : principes de l'avis et axes de la stratégie"
+        return _("Overview: principles of the opinion and axes of the strategy")
     if view == "principle":
-        return f"Le principe {root}, ses recommandations et les mesures qui y répondent"
+        return _("The principle {id}, its recommendations and the measures responding to them").format(id=root)
     if view == "neighbourhood":
-        return f"Autour de {root}"
-    return "Schéma de traçabilité"
+        return _("Around {id}").format(id=root)
+    return _("Traceability diagram")
 
 
 def _text_version(
-    app: Sphinx, domain: CivitraceDomain, graph: Any, docname: str, node: TraceGraph, has_drawing: bool
+    app: Sphinx,
+    domain: CivitraceDomain,
+    graph: Any,
+    docname: str,
+    node: TraceGraph,
+    has_drawing: bool,
+    index: int = 0,
 ) -> list[nodes.Node]:
     """The text alternative: a nested list with links, folded under the drawing in HTML."""
     items = _bullets(app, domain, entries(graph), docname)
     container = nodes.container(classes=["civitrace-graph-text"])
     if not is_paper(app.builder) and has_drawing:
-        opening = f'<details class="civitrace-graph-text"><summary>{TEXT_HEADING}</summary>'
+        opening = graph_markup.text_version_opening(_figure_prefix(index), _(TEXT_HEADING))
         container += items
         return [nodes.raw("", opening, format="html"), container, nodes.raw("", "</details>", format="html")]
-    container += nodes.rubric("", TEXT_HEADING)
+    container += nodes.rubric("", _(TEXT_HEADING))
     container += items
     return [container]
 

@@ -75,7 +75,7 @@ def option_list(obj: TraceObject, anchor: str) -> nodes.definition_list:
         if name == "status" and obj.kind == "measure":
             items += status_item(obj, anchor, spec.label)
         elif name in obj.raw:
-            items += item(_(spec.label), value_nodes(obj, name, obj.docname))
+            items += item(spec.label, value_nodes(obj, name, obj.docname))
     for name in obj.raw:
         if name not in obj.spec.options:
             items += item(name, value_nodes(obj, name, obj.docname))

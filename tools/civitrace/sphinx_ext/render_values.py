@@ -8,8 +8,9 @@ from collections.abc import Callable
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
+from ..i18n import _
 from ..model import Milestone, TraceObject
-from ..vocabulary import PAGE_LABELS, ValueType, french_date, label_for
+from ..vocabulary import PAGE_LABELS, ValueType, label_for, long_date
 from ..wording import grade, percent
 
 
@@ -68,7 +69,7 @@ def value_nodes(obj: TraceObject, name: str, docname: str) -> list[nodes.Node]:
     if spec.type is ValueType.MILESTONES:
         return [milestone_list(value)]  # type: ignore[arg-type]
     if spec.type is ValueType.DATED_NOTE and isinstance(value, Milestone):
-        return [nodes.Text(f"{french_date(value.date)} : {value.label}")]
+        return [nodes.Text(f"{long_date(value.date)}{_(': ')}{value.label}")]
     if spec.type is ValueType.URL:
         return [nodes.reference(str(value), str(value), refuri=str(value))]
     return [nodes.Text(scalar_text(name, spec.type, value, obj.kind))]
@@ -77,7 +78,7 @@ def value_nodes(obj: TraceObject, name: str, docname: str) -> list[nodes.Node]:
 def scalar_text(name: str, value_type: ValueType, value: object, kind: str | None = None) -> str:
     """A single (non-link, non-list) value as text."""
     if value_type is ValueType.DATE and isinstance(value, dt.date):
-        return french_date(value)
+        return long_date(value)
     if value_type is ValueType.INTEGER and isinstance(value, int):
         return _INTEGER_FORMATS.get(name, str)(value)
     if value_type is ValueType.NUMBER and isinstance(value, float):
@@ -95,5 +96,5 @@ def milestone_list(milestones: tuple[Milestone, ...]) -> nodes.bullet_list:
     """Dated steps, one a line: ``31 mars 2025 : Inventaire des usages``."""
     items = nodes.bullet_list(classes=["civitrace-milestones"])
     for step in milestones:
-        items += nodes.list_item("", nodes.paragraph("", f"{french_date(step.date)} : {step.label}"))
+        items += nodes.list_item("", nodes.paragraph("", f"{long_date(step.date)}{_(': ')}{step.label}"))
     return items

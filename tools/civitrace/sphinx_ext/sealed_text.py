@@ -13,15 +13,14 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from ..diagnostics import Diagnostic
 from ..history.adopted import load_adopted
-from ..i18n import _, set_language
+from ..i18n import _
 from ..model import Milestone, TraceObject
 from ..seal import AdoptedText, AdoptedUnavailable, changed_texts, compare, erratum_of, unavailable_diagnostic
-from ..vocabulary import SEALED_KINDS, french_date
+from ..vocabulary import SEALED_KINDS, long_date
 from . import nodes as trace_nodes
 from .domain import civitrace_domain
 from .page_context import PageContext
@@ -55,7 +54,7 @@ def erratum(ctx: PageContext, obj: TraceObject) -> list[nodes.Node]:
     # The erratum's date and reason are in the option list above; here, what it replaced.
     box = nodes.container(classes=["civitrace-erratum"])
     intro = _("Wording adopted on {date}, before the erratum of {erratum}:").format(
-        date=french_date(adopted.date), erratum=french_date(note.date)
+        date=long_date(adopted.date), erratum=long_date(note.date)
     )
     box += nodes.paragraph("", "", nodes.strong(intro, intro))
     quote = nodes.block_quote(classes=["civitrace-adopted-wording"])
@@ -100,7 +99,7 @@ def statement(ctx: PageContext, docname: str) -> list[nodes.Node]:
         text = _("Text in conformity with the version adopted on {date}, except for the errata shown.")
     else:
         text = _("This text differs from the version adopted on {date}.")
-    paragraph += nodes.Text(text.format(date=french_date(adopted.date)) + " ")
+    paragraph += nodes.Text(text.format(date=long_date(adopted.date)) + " ")
     label = _("SHA-256 fingerprint of the adopted text (tag {tag}):").format(tag=adopted.tag)
     paragraph += nodes.Text(label + " ")
     paragraph += nodes.literal(adopted.fingerprint, adopted.fingerprint)
@@ -115,12 +114,6 @@ def _insert_after_title(doctree: nodes.document, node: nodes.Element) -> None:
         doctree.insert(0, node)
 
 
-def _language(app: Sphinx, config: Config) -> None:
-    # The site's words follow its language, like the command line's follow the locale.
-    set_language(config.language)
-
-
 def setup(app: Sphinx) -> None:
-    """Answer in the site's language; mark every page of the opinion for its statement."""
-    app.connect("config-inited", _language)
+    """Mark every page of the opinion for its statement."""
     app.connect("doctree-read", mark_statement)
