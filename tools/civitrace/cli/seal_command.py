@@ -53,8 +53,7 @@ def run(args: argparse.Namespace) -> int:
         from ..history.adopted import load_adopted
 
         if adopted_tag(args.root) is None:
-            message = 'no adopted text: set [tool.civitrace] adopted = "TAG", or use --rev or --working-tree'
-            raise UsageError(_(message))
+            raise UsageError(_('no adopted text: set [tool.civitrace] adopted = "TAG", or use --rev or --working-tree'))
         adopted = load_adopted(args.root)
         if isinstance(adopted, AdoptedUnavailable):
             raise UsageError(
