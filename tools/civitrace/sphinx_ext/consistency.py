@@ -36,6 +36,11 @@ def list_traced_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
     _traced_paths[app] = frozenset(reader.markdown_files(root, reader.load_excludes(root)))
 
 
+def traced_paths(app: Sphinx) -> frozenset[str] | None:
+    """The files ``civitrace check`` reads (relative POSIX paths), once this build's reading began."""
+    return _traced_paths.get(app)
+
+
 def read_doctrine(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Before reading: the project's doctrine, from the same pyproject.toml ``civitrace check`` reads."""
     civitrace_domain(env).note_doctrine(*load_doctrine(Path(app.srcdir)))

@@ -31,9 +31,8 @@ def object_block(obj: TraceObject, anchor: str, body: nodes.Element) -> list[nod
     """A target and a titled box: the object's options, its body, then placeholders."""
     box = nodes.admonition(classes=["civitrace", f"civitrace-{obj.kind}"])
     box += title(obj)
-    options = option_list(obj, anchor)
-    if options.children:
-        box += options
+    if obj.raw or obj.kind == "measure":  # a measure always shows its status
+        box += trace_nodes.TraceOptions(docname=obj.docname, anchor=anchor)
     if body.children:
         box += body
     if obj.kind in SEALED_KINDS:

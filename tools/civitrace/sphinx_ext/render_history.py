@@ -123,7 +123,8 @@ def change_line(ctx: PageContext, change: Change) -> nodes.paragraph:
 
 def _current(ctx: PageContext, change: Change) -> TraceObject | None:
     if not KINDS[change.kind].has_title:
-        return next((o for o in ctx.project.of_kind(change.kind) if o.key == change.key), None)
+        found = ctx.project.by_key.get(change.key)  # an index: a changes page may list thousands
+        return found if found is not None and found.kind == change.kind else None
     obj = ctx.project.by_id.get(change.id)
     return obj if obj is not None and obj.kind == change.kind else None
 
