@@ -10,7 +10,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +28,7 @@ from .fence_scan import Fence, scan_fences
 from .fields import build_object
 from .i18n import _
 from .model import Project, TraceObject
+from .project_config import civitrace_table
 from .vocabulary import KINDS
 
 #: Folders never read: build output, tools' caches, version control, environments.
@@ -193,16 +193,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
 
 def load_excludes(root: Path) -> list[str]:
     """Glob patterns from ``[tool.civitrace] exclude`` in ROOT/pyproject.toml, if any."""
-    config = root / "pyproject.toml"
-    if not config.is_file():
-        return []
-    try:
-        data = tomllib.loads(config.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return []
-    tool = data.get("tool", {})
-    settings = tool.get("civitrace", {}) if isinstance(tool, dict) else {}
-    patterns = settings.get("exclude", []) if isinstance(settings, dict) else []
+    patterns = civitrace_table(root).get("exclude", [])
     return [str(p) for p in patterns] if isinstance(patterns, list) else []
 
 

@@ -13,9 +13,11 @@ from . import (
     diff_command,
     export_command,
     graph_command,
+    init_command,
     lsp_command,
     new_command,
     register_command,
+    seal_command,
 )
 from .arguments import EXIT_OK, EXIT_USAGE, UsageError
 
@@ -30,7 +32,9 @@ COMMANDS = [
     graph_command,
     register_command,
     bilan_command,
+    init_command,
     new_command,
+    seal_command,
     lsp_command,
 ]
 
