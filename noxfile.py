@@ -19,6 +19,17 @@ nox.options.sessions = ["check", "html"]
 BUILD = "_build"
 # The Sphinx source folder is the repository root (opinion/, strategy/, docs/); conf.py lives in docs/.
 SPHINX = ["sphinx-build", "-c", "docs", "-W", "--keep-going", "-q"]
+NOT_THE_SITE = (".git", ".nox", ".venv", "_build", "tests", "tools", "benchmarks")
+# The live preview: the same sources and configuration, served on the loopback interface and rebuilt
+# (incrementally) on every save. No -W: a warning shows in the terminal while the author writes; CI fails on it.
+PREVIEW = [
+    "sphinx-autobuild", "-c", "docs", "--keep-going", "-q",
+    "--host", "127.0.0.1", "--port", "8000",
+    # Folders that are not the site (relative to the repository root), and editors' temporary files.
+    *(arg for folder in NOT_THE_SITE for arg in ("--ignore", folder)),
+    "--re-ignore", r"(__pycache__|\.pytest_cache|\.sw[a-p]$|~$|\.#)",
+    ".", f"{BUILD}/preview",
+]  # fmt: skip
 
 
 @nox.session
@@ -33,6 +44,14 @@ def html(session: nox.Session) -> None:
     """Build the HTML site into _build/html."""
     session.install("-e", ".[site]")
     session.run(*SPHINX, "-b", "html", ".", f"{BUILD}/html", *session.posargs, env=_source_date_env())
+
+
+@nox.session
+def preview(session: nox.Session) -> None:
+    """Live preview of the site at http://127.0.0.1:8000, rebuilt on every save (`-- --port N` to change)."""
+    # sphinx-autobuild is for this session only: neither the site build nor CI needs it.
+    session.install("-e", ".[site]", "sphinx-autobuild")
+    session.run(*PREVIEW, *session.posargs, env=_source_date_env())
 
 
 @nox.session
@@ -63,7 +82,7 @@ def benchmark(session: nox.Session) -> None:
     """Time the tools on generated projects, and the site against sphinx-needs on one strategy (see benchmarks/)."""
     # sphinx-needs is the benchmark's yardstick only: never a dependency of civitrace.
     # (the pdf extra: the extension loads its PDF builder, whose modules import WeasyPrint's)
-    session.install("-e", ".[pdf]", "sphinx-needs==9.1.0")
+    session.install("-e", ".[pdf,lsp]", "sphinx-needs==9.1.0")
     session.run("python", "benchmarks/run.py", *session.posargs)
 
 

@@ -3,6 +3,7 @@
 - ``check_bench.py``: ``civitrace check`` on 10,000 generated objects (goal: under 1 s);
 - ``graph_bench.py``: ``civitrace graph`` on 2,000 objects (goal: under 5 s), and how
   the diagrams of the example and of a climate-convention-sized project fit A4 landscape;
+- ``lsp_bench.py``: ``civitrace lsp``'s requests on 10,000 objects (goal: 200 ms after the first read);
 - ``site_bench.py``: the HTML site of one strategy at 2,000 and 5,000 objects built by
   civitrace, by sphinx-needs and by plain Sphinx (the floor): times, memory, growth,
   ``-j 2`` and a one-edit rebuild.
@@ -19,7 +20,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-SCRIPTS = ("check_bench.py", "graph_bench.py", "site_bench.py")
+SCRIPTS = ("check_bench.py", "graph_bench.py", "lsp_bench.py", "site_bench.py")
 
 
 def main() -> int:

@@ -109,5 +109,11 @@ CODES: Labels = Labels(
         "review-due": N_("an AI system in use past the date of its next evaluation"),
         "end-before-deployment": N_("an AI system ends before it was deployed"),
         "review-before-evaluation": N_("an evaluation sets its review before its own date"),
+        # the adopted text (``[tool.civitrace] adopted``)
+        "altered-text": N_("a principle or recommendation changed since the opinion was adopted, without an erratum"),
+        "added-after-adoption": N_("a principle or recommendation added after the opinion was adopted"),
+        "removed-after-adoption": N_("a principle or recommendation of the adopted opinion removed or renamed"),
+        "needless-erratum": N_("an erratum declared on a text identical to the adopted one"),
+        "adopted-text-unavailable": N_("the git tag of the adopted text cannot be read"),
     }
 )

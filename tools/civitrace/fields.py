@@ -22,6 +22,7 @@ _INTEGER = re.compile(r"[+-]?\d+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _MILESTONE_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
 #: A line that looks like an option; in a body it means options were separated from the opening line.
+_DATED_TYPES = (ValueType.DATE, ValueType.MILESTONES, ValueType.DATED_NOTE)
 _OPTION_LIKE = re.compile(r":[A-Za-z][A-Za-z0-9_-]*:(?:[ \t].*)?")
 
 
@@ -122,6 +123,11 @@ def _parse_value(spec: OptionSpec, text: str) -> object:
                 )
             steps.append(Milestone(parse_date(date_text), label.strip()))
         return tuple(sorted(steps, key=lambda m: m.date))
+    if kind is ValueType.DATED_NOTE:
+        date_text, _space, note = text.partition(" ")
+        if not note.strip():
+            raise _Invalid(_("'{text}' needs a date and a reason ('YYYY-MM-DD reason')").format(text=text))
+        return Milestone(parse_date(date_text), " ".join(note.split()))
     raise AssertionError(kind)  # pragma: no cover - every ValueType is handled above
 
 
@@ -189,7 +195,7 @@ def build_object(
         try:
             values[name] = _parse_value(option, text)
         except _Invalid as exc:
-            code = "invalid-date" if option.type in (ValueType.DATE, ValueType.MILESTONES) else "invalid-value"
+            code = "invalid-date" if option.type in _DATED_TYPES else "invalid-value"
             message = _("{name} has an invalid '{option}': {problem}").format(name=name_of, option=name, problem=exc)
             problems.append(error(location, code, message, object_id))
     for name, option in spec.options.items():

@@ -10,7 +10,6 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +28,7 @@ from .fence_scan import Fence, scan_fences
 from .fields import build_object
 from .i18n import _
 from .model import Project, TraceObject
+from .project_config import civitrace_table
 from .vocabulary import KINDS
 
 #: Folders never read: build output, tools' caches, version control, environments.
@@ -75,6 +75,11 @@ def read_text(text: str, path: str, docname: str = "") -> FileResult:
         return FileResult(objects, diagnostics)
     _read_block(text, 0, path, docname, objects, diagnostics)
     return FileResult(objects, diagnostics)
+
+
+def fences(text: str) -> list[Fence]:
+    """Every top-level fenced block of ``text`` (nested in lists and quotes too), in order, as the reader sees them."""
+    return _fences(text)
 
 
 def _fences(text: str) -> list[Fence]:
@@ -188,16 +193,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
 
 def load_excludes(root: Path) -> list[str]:
     """Glob patterns from ``[tool.civitrace] exclude`` in ROOT/pyproject.toml, if any."""
-    config = root / "pyproject.toml"
-    if not config.is_file():
-        return []
-    try:
-        data = tomllib.loads(config.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return []
-    tool = data.get("tool", {})
-    settings = tool.get("civitrace", {}) if isinstance(tool, dict) else {}
-    patterns = settings.get("exclude", []) if isinstance(settings, dict) else []
+    patterns = civitrace_table(root).get("exclude", [])
     return [str(p) for p in patterns] if isinstance(patterns, list) else []
 
 
@@ -226,23 +222,40 @@ def _excluded(rel: str, patterns: list[str]) -> bool:
 
 def read_file(root: Path, rel: str) -> FileResult:
     """Read one file of the project; every problem becomes a diagnostic, never an exception."""
+    return read_file_and_text(root, rel)[0]
+
+
+def read_file_and_text(root: Path, rel: str) -> tuple[FileResult, str | None]:
+    """Read one file of the project, and return its decoded text too (``None`` when unreadable)."""
     try:
         data = (root / rel).read_bytes()
     except OSError as exc:
-        return FileResult(
-            [], [error(Location(rel, 1), "unreadable", _("cannot read file: {error}").format(error=exc.strerror))]
+        return (
+            FileResult(
+                [],
+                [error(Location(rel, 1), "unreadable", _("cannot read file: {error}").format(error=exc.strerror))],
+            ),
+            None,
         )
     text, problems = decode(data, rel)
     if text is None:
-        return FileResult([], problems)
+        return FileResult([], problems), None
+    result = read_source(text, rel)
+    result.diagnostics[:0] = problems
+    return result, text
+
+
+def read_source(text: str, rel: str) -> FileResult:
+    """Read ``text`` as if it were the project file ``rel`` (an editor's unsaved text, for instance).
+
+    Locations and the docname are those of ``rel``; never raises on bad input.
+    """
     try:
-        result = read_text(text, rel, rel[: -len(".md")])
+        return read_text(text, rel, rel[: -len(".md")] if rel.endswith(".md") else rel)
     except Exception as exc:  # one bad file must not stop the run
         return FileResult(
             [], [error(Location(rel, 1), "internal-error", _("could not read this file: {error!r}").format(error=exc))]
         )
-    result.diagnostics[:0] = problems
-    return result
 
 
 def read_project(root: Path | str, excludes: Iterable[str] | None = None) -> Project:

@@ -25,6 +25,7 @@ class ValueType(Enum):
     NUMBER = "number"  # a positive decimal number
     CHOICE = "choice"  # one of ``choices``
     MILESTONES = "milestones"  # ``YYYY-MM-DD label`` entries separated by ';' or lines
+    DATED_NOTE = "dated-note"  # one ``YYYY-MM-DD text`` (an erratum: its date and its reason)
     URL = "url"  # an http:// or https:// address
     YES_NO = "yes-no"  # ``yes`` or ``no``
     CHOICES = "choices"  # a comma-separated list of ``choices``

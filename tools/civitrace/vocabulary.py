@@ -13,7 +13,7 @@ import re
 
 from .i18n import N_, Labels, _, catalog, language
 from .register_vocabulary import REGISTER_KINDS
-from .specs import KindSpec, OptionSpec, ValueType, option  # noqa: F401 - OptionSpec is re-exported
+from .specs import KindSpec, OptionSpec, ValueType, option
 
 #: The ID grammar of DESIGN.md: ``R-01``, ``P1.2``, ``M-TRANSP-03``.
 ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
@@ -67,10 +67,18 @@ MASCULINE_KINDS = frozenset({"principle", "axis", "indicator", "ai-system"})
 _opt = option
 
 
+def _erratum() -> tuple[str, OptionSpec]:
+    # The adopted text may only change through a declared, dated erratum (see seal.py).
+    return _opt("erratum", ValueType.DATED_NOTE, N_("Erratum"))
+
+
+#: Kinds whose ID, title and text are sealed by ``[tool.civitrace] adopted``: the convention's own words.
+SEALED_KINDS = ("principle", "recommendation")
+
 KINDS: dict[str, KindSpec] = {
     spec.name: spec
     for spec in (
-        KindSpec("principle", N_("principle"), N_("principles"), "opinion"),
+        KindSpec("principle", N_("principle"), N_("principles"), "opinion", dict([_erratum()])),
         KindSpec(
             "recommendation",
             N_("recommendation"),
@@ -80,6 +88,7 @@ KINDS: dict[str, KindSpec] = {
                 [
                     _opt("principle", ValueType.ID, N_("Principle"), targets=("principle",)),
                     _opt("vote", ValueType.INTEGER, N_("Vote (majority judgment)"), minimum=1, maximum=5),
+                    _erratum(),
                 ]
             ),
         ),

@@ -6,6 +6,8 @@ import argparse
 import datetime as dt
 import sys
 
+from ..diagnostics import Diagnostic
+from ..project_config import adopted_tag
 from ..reader import read_project
 from ..report_formats import FORMATS
 from ..rules import check
@@ -35,6 +37,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     project = read_project(args.root)
     diagnostics = check(project, as_of=args.as_of or dt.date.today())
+    if adopted_tag(args.root) is not None:
+        # Loaded only for a sealed opinion: comparing with its tag needs the git code.
+        from ..history.adopted import seal_diagnostics
+
+        sealed = seal_diagnostics(args.root, project)
+        diagnostics = sorted({*diagnostics, *sealed}, key=Diagnostic.sort_key)
     report = FORMATS[args.format](diagnostics)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:

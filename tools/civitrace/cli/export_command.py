@@ -13,12 +13,16 @@ from .arguments import UsageError, add_root
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="export the traced objects as open data (JSON or CSV)",
+        help="export the traced objects as open data (JSON or CSV), or as Decidim results",
         description="Write every traced object under ROOT, one entry per object with its options "
-        "(links as ID lists) and its text: JSON described by a JSON Schema (--schema prints it), or CSV.",
+        "(links as ID lists) and its text: JSON described by a JSON Schema (--schema prints it), or CSV. "
+        "--format decidim writes instead the results CSV that Decidim's accountability component imports "
+        "(one result per measure, under the recommendations it answers), set by [tool.civitrace.decidim].",
     )
     add_root(parser)
-    parser.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")
+    parser.add_argument(
+        "--format", choices=("json", "csv", "decidim"), default="json", help="output format (default: json)"
+    )
     parser.add_argument("--schema", action="store_true", help="print the JSON Schema of the JSON export instead")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     parser.set_defaults(handler=run)
@@ -36,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
         data = shipped_schema()
     else:
         project = read_project(args.root)
-        if args.format == "csv":
+        if args.format == "decidim":
+            data = _decidim(args, project)
+        elif args.format == "csv":
             data = to_csv(project)
         else:
             stamp = source_timestamp(args.root)
@@ -51,3 +57,16 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(data)
     return 0
+
+
+def _decidim(args: argparse.Namespace, project: object) -> str:
+    """The Decidim results CSV, with the settings of ``[tool.civitrace.decidim]``."""
+    from ..export.decidim import DecidimSettingsError, settings_from, to_decidim_csv
+    from ..project_config import civitrace_table
+
+    table = civitrace_table(args.root).get("decidim", {})
+    try:
+        settings = settings_from(table if isinstance(table, dict) else {})
+    except DecidimSettingsError as exc:
+        raise UsageError(f"pyproject.toml [tool.civitrace.decidim]: {exc}") from None
+    return to_decidim_csv(project, settings)  # type: ignore[arg-type]

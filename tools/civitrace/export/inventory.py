@@ -32,6 +32,7 @@ from ..model import Project, TraceObject
 from ..register import Verdict, dated, verdicts
 from ..register_vocabulary import REGISTER_LABELS
 from ..vocabulary import KINDS
+from .values import neutralise
 
 #: The files the site publishes beside the other open data.
 INVENTORY_CSV, INVENTORY_JSON, INVENTORY_SCHEMA = (
@@ -40,8 +41,6 @@ INVENTORY_CSV, INVENTORY_JSON, INVENTORY_SCHEMA = (
     ("inventaire-algorithmes.schema.json"),
 )
 SCHEMA_FILE = "inventory.schema.json"
-#: What a spreadsheet reads as the start of a formula (OWASP's CSV injection list).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def french(message: str) -> str:
@@ -183,11 +182,6 @@ def to_json(project: Project, date: str | None = None) -> str:
         "systems": inventory(project, date),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def neutralise(cell: str) -> str:
-    """A cell a spreadsheet shows as text: a leading apostrophe before ``= + - @``, tab or carriage return."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def _cell(value: object) -> str:

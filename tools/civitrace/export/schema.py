@@ -43,6 +43,8 @@ def _option_schema(spec: OptionSpec) -> dict[str, Any]:
         schema = {"type": "string", "enum": list(spec.choices)}
     elif kind is ValueType.MILESTONES:
         schema = {"type": "array", "items": {"$ref": "#/$defs/milestone"}}
+    elif kind is ValueType.DATED_NOTE:
+        schema = {"$ref": "#/$defs/milestone"}
     elif kind is ValueType.CHOICES:
         schema = {"type": "array", "items": {"enum": list(spec.choices)}, "minItems": 1, "uniqueItems": True}
     elif kind is ValueType.YES_NO:

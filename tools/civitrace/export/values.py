@@ -43,3 +43,12 @@ def as_text(value: object) -> str:
         separator = MILESTONE_SEPARATOR if items and isinstance(items[0], Milestone) else ID_SEPARATOR
         return separator.join(as_text(item) for item in items)
     return str(plain(value))
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading apostrophe before ``= + - @``, tab or carriage return."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell

@@ -26,6 +26,7 @@ from . import (
     publishing,
     resolve,
     roles,
+    sealed_text,
     theme,
 )
 from .domain import CivitraceDomain
@@ -47,6 +48,7 @@ FEATURES = (
     print_builder,
     followup,
     graph_directive,
+    sealed_text,
     theme,
 )
 

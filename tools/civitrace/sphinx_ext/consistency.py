@@ -18,6 +18,7 @@ from sphinx.util import logging
 from .. import reader, rules
 from ..diagnostics import Diagnostic
 from ..doctrine import load_doctrine
+from . import sealed_text
 from .domain import civitrace_domain
 
 logger = logging.getLogger(__name__)
@@ -59,8 +60,14 @@ def record_file_diagnostics(app: Sphinx, docname: str, source: list[str]) -> Non
 
 
 def report_diagnostics(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """After reading: warn about every diagnostic of the project (no date: no lateness)."""
-    for diagnostic in rules.check(civitrace_domain(env).project(), as_of=None):
+    """After reading: warn about every diagnostic of the project (no date: no lateness).
+
+    The adopted text is read here, once per build, before the pages are resolved.
+    """
+    project = civitrace_domain(env).project()
+    sealed = sealed_text.refresh(app, env)
+    found = sorted({*rules.check(project, as_of=None), *sealed}, key=Diagnostic.sort_key)
+    for diagnostic in found:
         logger.warning(
             "%s",
             diagnostic.message,

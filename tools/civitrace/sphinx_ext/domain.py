@@ -76,6 +76,7 @@ class CivitraceDomain(Domain):
         "states": None,  # object key -> digest of its rendered state
         "shown": {},  # docname -> object keys the page shows (None: the whole project)
         "as_of": None,  # the build date, set once per build
+        "adopted": None,  # the adopted text (seal.AdoptedText or AdoptedUnavailable), read once per build
         "doctrine": DEFAULT,  # [tool.civitrace.doctrine], read once per build
         "doctrine_diagnostics": [],  # problems of those settings
     }

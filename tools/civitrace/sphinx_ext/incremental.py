@@ -97,16 +97,18 @@ def pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """After reading: fix the build date and return the pages showing an object whose state changed."""
     domain = civitrace_domain(env)
     as_of = build_date(app)
-    previous = (domain.data.get("as_of"), domain.data.get("states_doctrine"))
+    previous = (domain.data.get("as_of"), domain.data.get("states_doctrine"), domain.data.get("states_adopted"))
     domain.data["as_of"] = as_of
     # The register's verdicts depend on the doctrine as lateness on the date: either changing rewrites all.
     domain.data["states_doctrine"] = repr(domain.doctrine)
+    # The opinion's pages show the adopted text (statement, errata), read once per build: a new tag too.
+    domain.data["states_adopted"] = repr(domain.data.get("adopted"))
     dependents = domain.dependents() & set(env.found_docs)
     states = rendered_states(domain, as_of)
     shown = shown_objects(domain, as_of, dependents)
     before, shown_before = domain.data.get("states"), domain.data.get("shown") or {}
     domain.data["states"], domain.data["shown"] = states, shown
-    if before is None or previous != (as_of, domain.data["states_doctrine"]):
+    if before is None or previous != (as_of, domain.data["states_doctrine"], domain.data["states_adopted"]):
         pages = dependents  # nothing to compare with: every page showing objects
     else:
         changed = {key for key in states.keys() | before.keys() if states.get(key) != before.get(key)}

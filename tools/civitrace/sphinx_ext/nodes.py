@@ -30,6 +30,14 @@ class TraceLateFlag(nodes.Inline, nodes.Element):
     """Next to a measure's status: "en retard" when late at the build date (``object_id``)."""
 
 
+class TraceErratum(nodes.General, nodes.Element):
+    """On a sealed block (principle, recommendation): the adopted wording beside an erratum."""
+
+
+class TraceSealStatement(nodes.General, nodes.Element):
+    """Under the title of a page of the opinion: its conformity to the adopted text (``docname``)."""
+
+
 class TraceMatrix(nodes.General, nodes.Element):
     """The recommendation × measure table."""
 
@@ -46,6 +54,8 @@ PLACEHOLDERS: tuple[type[nodes.Element], ...] = (
     TraceOptions,
     TraceBacklinks,
     TraceLateFlag,
+    TraceErratum,
+    TraceSealStatement,
     TraceMatrix,
     TraceSummary,
     TraceRegister,

@@ -11,7 +11,7 @@ from docutils import nodes
 from ..i18n import _
 from ..model import TraceObject
 from ..register_vocabulary import REGISTER_LABELS
-from ..vocabulary import PAGE_LABELS, capital, kind_label
+from ..vocabulary import PAGE_LABELS, SEALED_KINDS, capital, kind_label
 from ..wording import status_text
 from . import nodes as trace_nodes
 from .render_values import trace_xref, value_nodes
@@ -35,6 +35,8 @@ def object_block(obj: TraceObject, anchor: str, body: nodes.Element) -> list[nod
         box += trace_nodes.TraceOptions(docname=obj.docname, anchor=anchor)
     if body.children:
         box += body
+    if obj.kind in SEALED_KINDS:
+        box += trace_nodes.TraceErratum(object_id=obj.id, docname=obj.docname, anchor=anchor)
     if obj.kind in KINDS_WITH_BACKLINKS:
         box += trace_nodes.TraceBacklinks(kind=obj.kind, object_id=obj.id, docname=obj.docname, anchor=anchor)
     return [nodes.target("", "", ids=[anchor]), box]

@@ -68,6 +68,8 @@ def value_nodes(obj: TraceObject, name: str, docname: str) -> list[nodes.Node]:
         return found
     if spec.type is ValueType.MILESTONES:
         return [milestone_list(value)]  # type: ignore[arg-type]
+    if spec.type is ValueType.DATED_NOTE and isinstance(value, Milestone):
+        return [nodes.Text(f"{long_date(value.date)}{_(': ')}{value.label}")]
     if spec.type is ValueType.URL:
         return [nodes.reference(str(value), str(value), refuri=str(value))]
     return [nodes.Text(scalar_text(name, spec.type, value, obj.kind))]

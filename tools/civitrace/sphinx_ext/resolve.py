@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import NoUri
 
 from . import nodes as trace_nodes
-from . import render_block, render_object, render_register, render_tables
+from . import render_block, render_object, render_register, render_tables, sealed_text
 from .page_context import PageContext
 
 
@@ -47,6 +47,8 @@ def _render(ctx: PageContext, node: nodes.Element) -> list[nodes.Node]:
         return render_tables.matrix(ctx)
     if isinstance(node, trace_nodes.TraceSummary):
         return render_tables.summary(ctx)
+    if isinstance(node, trace_nodes.TraceSealStatement):
+        return sealed_text.statement(ctx, node["docname"])
     if isinstance(node, trace_nodes.TraceRegister):
         return render_register.register_table(ctx)
     place = ctx.domain.at(node["docname"], node["anchor"])
@@ -54,6 +56,8 @@ def _render(ctx: PageContext, node: nodes.Element) -> list[nodes.Node]:
         return []
     if isinstance(node, trace_nodes.TraceLateFlag):
         return render_object.late_flag(ctx, place.obj)
+    if isinstance(node, trace_nodes.TraceErratum):
+        return sealed_text.erratum(ctx, place.obj)
     if place.obj.kind == "recommendation" and not ctx.project.is_covered(place.obj.id):
         _mark_box(node, "civitrace-uncovered")
     return render_object.backlinks(ctx, place.obj)
