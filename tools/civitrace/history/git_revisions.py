@@ -12,7 +12,6 @@ parses each version of each file once.
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 import subprocess
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -21,7 +20,9 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, Location, error
 from ..model import Project, TraceObject
-from ..reader import SKIPPED_DIRS, decode, read_text
+from ..reader import decode, read_text
+from ..source_files import excluded as _excluded
+from ..source_files import skipped_folder
 
 #: The revision name that stands for the files on disk, not a commit.
 WORKING_TREE = "working tree"
@@ -69,18 +70,13 @@ class FileRead:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def _excluded(rel: str, patterns: Sequence[str]) -> bool:
-    # Same matching as the working-tree reader: a pattern names a file or a folder.
-    return any(fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(rel, p.rstrip("/") + "/*") for p in patterns)
-
-
 def is_traced_path(rel: str, patterns: Sequence[str] = ()) -> bool:
     """Whether the working-tree reader would read ``rel`` (a POSIX path relative to the project root)."""
-    if not rel.endswith(".md"):
+    if not rel.endswith(".md") or rel.rpartition("/")[2].startswith("."):
         return False
     parts = rel.split("/")
     for depth, folder in enumerate(parts[:-1], start=1):
-        if folder in SKIPPED_DIRS or folder.startswith(".") or _excluded("/".join(parts[:depth]), patterns):
+        if skipped_folder(folder) or _excluded("/".join(parts[:depth]), patterns):
             return False
     return not _excluded(rel, patterns)
 

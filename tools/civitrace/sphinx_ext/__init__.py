@@ -23,6 +23,7 @@ from . import (
     publishing,
     resolve,
     roles,
+    source_reading,
 )
 from .domain import CivitraceDomain
 
@@ -36,6 +37,7 @@ FEATURES = (
     roles,
     directives,
     resolve,
+    source_reading,
     consistency,
     incremental,
     publishing,
