@@ -142,6 +142,9 @@ class _Reading:
             split = self.traced(kind, first_line, token.content, line)
         elif name.lower() in MARKDOWN_BODIES:
             split = _split_container(MARKDOWN_BODIES[name.lower()], first_line, token.content, line)
+        elif name.lower() == "csv-table":
+            self.csv_cells(first_line, token.content, line)
+            return
         else:
             meant = misspelt_kind(name)
             if meant is not None:
@@ -149,6 +152,26 @@ class _Reading:
             return  # MyST does not read the body of a directive it does not know, nor of code, math, raw…
         if split is not None and _may_hold_fences(split.body):
             self.block(split.body, line + split.body_offset)
+
+    def csv_cells(self, first_line: str, content: str, line: int) -> None:
+        """docutils parses each cell of a ``csv-table`` as body text, MyST as Markdown, all at the body's line."""
+        if not _may_hold_fences(content):
+            return
+        import csv
+
+        from docutils.parsers.rst.directives.tables import CSVTable
+
+        split = _split_container(BodySpec(0, 1, True), first_line, content, line)
+        if split is None or split.options:
+            return  # custom delimiters or an external file: not read
+        try:
+            rows = list(csv.reader((row + "\n" for row in split.body.split("\n")), CSVTable.DocutilsDialect({})))
+        except csv.Error:
+            return  # docutils reports the table as an error and reads none of it
+        for row in rows:
+            for cell in row:
+                if _may_hold_fences(cell):
+                    self.block("\n".join(cell.splitlines()), line + split.body_offset)
 
     def traced(self, kind: str, first_line: str, content: str, line: int) -> Split | None:
         """Read one traced directive; return its parts (``None`` when MyST refuses it)."""

@@ -16,7 +16,6 @@ from __future__ import annotations
 import codecs
 import encodings.utf_8_sig
 import logging as std_logging
-import weakref
 from pathlib import Path
 from types import ModuleType
 
@@ -75,7 +74,7 @@ def _search_codec(name: str) -> codecs.CodecInfo | None:
 codecs.register(_search_codec)
 
 #: Per build: the traced files and, per document, the true line of each traced directive.
-_traced: weakref.WeakKeyDictionary[Sphinx, frozenset[str]] = weakref.WeakKeyDictionary()
+_traced: dict[str, frozenset[str]] = {}  # source folder -> traced files
 _sites: dict[str, list[tuple[str, str, int]]] = {}
 
 
@@ -94,7 +93,7 @@ def list_traced_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
     unreadable: list[str] = []
     excludes = reader.load_excludes(root)
     traced = frozenset(source_files.markdown_files(root, excludes, unreadable=unreadable))
-    _traced[app] = traced
+    _traced[str(app.srcdir)] = traced
     domain = civitrace_domain(env)
     domain.data["diagnostics"][_MISC_DOCNAME] = [
         error(Location(folder, 0), "unreadable", "cannot list this folder")
@@ -121,7 +120,7 @@ def read_source(app: Sphinx, docname: str, source: list[str]) -> None:
         _, problems = reader.decode(text.encode("utf-8", "surrogateescape"), path)
         # As civitrace check, read nothing from a file that cannot be decoded; the page only names it.
         source[0] = "# " + _markdown_escape(path) + "\n"
-        if path in _traced.get(app, frozenset()):
+        if path in _traced.get(str(app.srcdir), frozenset()):
             civitrace_domain(app.env).note_diagnostics(docname, problems)
         else:
             for problem in problems:
@@ -133,7 +132,7 @@ def read_source(app: Sphinx, docname: str, source: list[str]) -> None:
                     subtype=problem.code,
                 )
         return
-    if path not in _traced.get(app, frozenset()):
+    if path not in _traced.get(str(app.srcdir), frozenset()):
         return
     try:
         result = reader.read_text(text, path, docname, getattr(app.env, "myst_config", None))
@@ -176,7 +175,7 @@ class UnknownKindDirective(SphinxDirective):
 
     def run(self) -> list:
         path = Path(self.env.doc2path(self.env.docname, False)).as_posix()
-        if path not in _traced.get(self.env.app, frozenset()):  # the fast reader's pass did not report it
+        if path not in _traced.get(str(self.env.srcdir), frozenset()):  # the fast reader's pass did not report it
             problem = reader.unknown_kind(Location(path, self.lineno), self.name, misspelt_kind(self.name) or "")
             logger.warning(
                 "%s", problem.message, location=(self.env.docname, self.lineno), type="civitrace", subtype=problem.code
@@ -218,7 +217,7 @@ class _TracedSyntaxFilter(std_logging.Filter):
 
 
 def setup(app: Sphinx) -> None:
-    """Hook source reading (one file rule, forgiving decoding), and the two fallbacks (misspelt kinds, MyST's syntax warnings)."""
+    """Hook source reading (one file rule, forgiving decoding); misspelt kinds and syntax get civitrace codes."""
     _install_kind_fallback()
     myst_logger = std_logging.getLogger("sphinx.myst_parser.warnings_")
     if not any(isinstance(f, _TracedSyntaxFilter) for f in myst_logger.filters):
