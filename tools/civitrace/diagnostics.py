@@ -73,6 +73,9 @@ CODES: dict[str, str] = {
     "unclosed-fence": "une directive ouverte n'est jamais fermée",
     "syntax": "la directive ne peut pas être découpée (options mal formées)",
     "internal-error": "erreur inattendue de l'outil sur ce fichier",
+    "unknown-kind": "nom de directive inconnu qui ressemble à un type d'objet (faute de frappe ?)",
+    "repeated-option": "option écrite deux fois dans une même directive (seule la dernière compterait)",
+    "control-character": "caractères de contrôle dans un titre, une option ou un texte (retirés)",
     # one object
     "missing-argument": "la directive n'a ni identifiant ni titre",
     "invalid-id": "l'identifiant ne respecte pas la forme attendue",

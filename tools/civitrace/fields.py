@@ -12,12 +12,15 @@ import re
 from collections.abc import Mapping
 
 from .diagnostics import Diagnostic, Location, error
+from .escaping import CONTROL_CHARACTERS, for_terminal
+from .i18n import _
 from .model import Milestone, TraceObject
 from .vocabulary import ID_PATTERN, KINDS, OptionSpec, ValueType
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_INTEGER = re.compile(r"[+-]?\d+")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# ASCII digits only: ``\d`` would take Arabic-Indic or full-width digits for numbers.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+_NUMBER = re.compile(r"[0-9]{1,15}(?:[.,][0-9]{1,15})?")
 _MILESTONE_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
 #: A line that looks like an option; in a body it means options were separated from the opening line.
 _OPTION_LIKE = re.compile(r":[A-Za-z][A-Za-z0-9_-]*:(?:[ \t].*)?")
@@ -86,6 +89,39 @@ def _parse_value(spec: OptionSpec, text: str) -> object:
     raise AssertionError(kind)  # pragma: no cover - every ValueType is handled above
 
 
+def _without_controls(
+    kind: str,
+    argument: str,
+    raw_options: Mapping[str, object],
+    body: str,
+    location: Location,
+    problems: list[Diagnostic],
+) -> tuple[str, dict[str, object], str]:
+    """The values with control characters taken out, and one diagnostic for each value that had some."""
+    where: list[str] = []
+    if CONTROL_CHARACTERS.search(argument):
+        argument = CONTROL_CHARACTERS.sub("", argument)
+        where.append(_("the title"))
+    options: dict[str, object] = {}
+    for name, value in raw_options.items():
+        if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+            value = CONTROL_CHARACTERS.sub("", value)
+            where.append(_("the option '{name}'").format(name=name))
+        options[name] = value
+    if CONTROL_CHARACTERS.search(body):
+        body = CONTROL_CHARACTERS.sub("", body)
+        where.append(_("the text"))
+    for place in where:
+        problems.append(
+            error(
+                location,
+                "control-character",
+                _("{kind}: {place} holds control characters (removed); retype it").format(kind=kind, place=place),
+            )
+        )
+    return argument, options, body
+
+
 def build_object(
     kind: str,
     argument: str,
@@ -101,13 +137,17 @@ def build_object(
     """
     spec = KINDS[kind]
     problems: list[Diagnostic] = []
+    argument, raw_options, body = _without_controls(kind, argument, raw_options, body, location, problems)
     argument = " ".join(argument.split())
     object_id, _, title = argument.partition(" ")
     if not object_id:
         what = "a recommendation ID" if not spec.has_title else "an ID and a title"
-        return None, [error(location, "missing-argument", f"{kind} needs {what}")]
+        return None, [*problems, error(location, "missing-argument", f"{kind} needs {what}")]
     if not is_valid_id(object_id):
-        return None, [error(location, "invalid-id", f"{kind} has an invalid ID '{object_id}'", object_id)]
+        return None, [
+            *problems,
+            error(location, "invalid-id", f"{kind} has an invalid ID '{for_terminal(object_id)}'", object_id),
+        ]
     if spec.has_title and not title:
         problems.append(error(location, "missing-title", f"{kind} {object_id} has no title", object_id))
     name_of = f"{kind} {object_id}" if spec.has_title else f"{kind} for {object_id}"

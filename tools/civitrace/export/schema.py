@@ -116,7 +116,7 @@ def build_schema() -> dict[str, Any]:
 
 def schema_text() -> str:
     """The schema as the shipped file spells it."""
-    return json.dumps(build_schema(), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(build_schema(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import directive_syntax, reader, source_files
 from ..diagnostics import Location, error
 from ..directive_bodies import misspelt_kind, traced_kind
+from ..i18n import _
 from .domain import civitrace_domain
 
 logger = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ def list_traced_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
     _traced[str(app.srcdir)] = traced
     domain = civitrace_domain(env)
     domain.data["diagnostics"][_MISC_DOCNAME] = [
-        error(Location(folder, 0), "unreadable", "cannot list this folder")
+        error(Location(folder, 0), "unreadable", _("cannot list this folder"))
         for folder in unreadable
         if not source_files.excluded(folder, excludes)
     ]
@@ -107,7 +108,7 @@ def list_traced_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
             rel = Path(env.doc2path(docname, False)).as_posix()
             domain.clear_doc(docname)
             domain.data["diagnostics"][docname] = [
-                error(Location(rel, 1), "unreadable", "not a regular file (a pipe, a device?)")
+                error(Location(rel, 1), "unreadable", _("not a regular file (a pipe, a device?)"))
             ]
 
 
