@@ -68,8 +68,8 @@ def draw(args: argparse.Namespace) -> int:
             graph = make_graph(project, request, as_of)
         except DiagramError as exc:
             raise UsageError(str(exc)) from None
-        source = graph_dot(graph, url_for)
         try:
+            source = graph_dot(graph, url_for)
             _write(source, path, _format_of(path), request)
         except RenderError as exc:
             print(f"civitrace graph: error: {exc}", file=sys.stderr)

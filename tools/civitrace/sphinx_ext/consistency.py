@@ -16,6 +16,7 @@ from sphinx.util import logging
 
 from .. import rules
 from ..diagnostics import Diagnostic
+from ..escaping import for_terminal
 from .domain import civitrace_domain
 
 logger = logging.getLogger(__name__)
@@ -26,7 +27,8 @@ def report_diagnostics(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for diagnostic in rules.check(civitrace_domain(env).project(), as_of=None):
         logger.warning(
             "%s",
-            diagnostic.message,
+            # one warning, one line of the build log: a line break in a value must not forge another
+            for_terminal(diagnostic.message),
             location=_location(env, diagnostic),
             type="civitrace",
             subtype=diagnostic.code,
