@@ -71,6 +71,8 @@ def read_text(text: str, path: str, docname: str = "", config: MdParserConfig | 
     if not text.strip():
         diagnostics.append(warning(Location(path, 1), "empty-file", "file is empty"))
         return FileResult(objects, diagnostics)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
@@ -274,7 +276,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        # Lines as markdown-it and Sphinx count them: CR LF, LF and a lone CR each end one.
+        line = data[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
         return None, [
             error(
                 Location(path, line),

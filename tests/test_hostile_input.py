@@ -1,0 +1,146 @@
+"""Inputs nobody means to write: every one is a diagnostic or a clear message, never a traceback or a forgery."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from civitrace.escaping import csv_cell, for_terminal
+from civitrace.export.tabular import read_csv, to_csv, to_json
+from civitrace.reader import read_project, read_text
+from civitrace.report_formats import as_text
+from civitrace.rules import check
+from helpers import write_project
+from sphinx_helpers import CONF, parse_warnings, sphinx_build
+
+COVERED = (
+    ":::{recommendation} R-1 Une recommandation\n:::\n\n:::{response} R-1\n:decision: deferred\n\nPlus tard.\n:::\n"
+)
+
+
+def civitrace(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess[str]:
+    if "stdout" not in kwargs:
+        kwargs["capture_output"] = True
+    return subprocess.run(
+        [sys.executable, "-m", "civitrace", *args],
+        text=True,
+        check=False,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+        **kwargs,
+    )
+
+
+def codes(text: str) -> list[str]:
+    return [d.code for d in read_text(text, "x.md").diagnostics]
+
+
+def test_numbers_are_ascii_and_bounded():
+    measure = ":::{{measure}} M-1 Mesure\n:responds: R-1\n:{option}: {value}\n:::\n"
+    assert "invalid-value" in codes(measure.format(option="progress", value="\u0665\u0660"))  # Arabic-Indic 50
+    assert "invalid-value" in codes(measure.format(option="progress", value="9" * 5000))
+    assert "invalid-value" in codes(measure.format(option="weight", value="9" * 400))
+    assert "internal-error" not in codes(measure.format(option="progress", value="9" * 5000))
+
+
+def test_exports_are_strict_json_and_csv_cells_are_no_formulas(tmp_path):
+    src = write_project(
+        tmp_path,
+        {"a.md": COVERED + ':::{measure} M-1 =HYPERLINK("http://x")\n:responds: R-1\n:weight: 1e400\n:::\n'},
+    )
+    project = read_project(src)
+    json.loads(to_json(project), parse_constant=lambda name: pytest.fail(f"non-standard JSON constant {name}"))
+    csv_text = to_csv(project)
+    assert "'=HYPERLINK" in csv_text and ",=HYPERLINK" not in csv_text
+    titles = {row["title"] for row in read_csv(csv_text)}
+    assert '=HYPERLINK("http://x")' in titles  # the mark comes off again on import
+    assert csv_cell("-12") == "-12" and csv_cell("-x") == "'-x" and csv_cell("@SUM(A1)") == "'@SUM(A1)"
+
+
+def test_control_characters_are_refused_at_read_time():
+    result = read_text(":::{recommendation} R-1 Titre\x1b[31m rouge\x07\n:::\n", "x.md")
+    assert [d.code for d in result.diagnostics] == ["control-character"]
+    assert result.objects[0].title == "Titre[31m rouge"
+
+
+def test_a_value_or_file_name_cannot_forge_a_log_line(tmp_path):
+    src = write_project(
+        tmp_path,
+        {
+            "a.md": COVERED + ":::{measure} M-1 T\n:responds: R-1\n:status: |\n  done\n  x.md:1: error: forged\n:::\n",
+            "b\n::error file=x::forged.md": ":::{measure} M-2 T\n:responds: R-404\n:::\n",
+        },
+    )
+    text = as_text(check(read_project(src), as_of=None))
+    lines = text.splitlines()
+    assert all(line.startswith(("a.md:", "b\\x0a::error")) for line in lines), lines
+    assert for_terminal("a\u202eb\nc") == "a\\u202eb\\x0ac"
+
+
+def test_pipes_and_devices_named_md_are_not_read(tmp_path):
+    src = write_project(tmp_path, {"a.md": COVERED})
+    os.mkfifo(src / "pipe.md")
+    (src / "zero.md").symlink_to("/dev/zero")
+    done = civitrace("check", str(src))
+    assert done.returncode == 1
+    assert "pipe.md:1: error: not a regular file" in done.stdout
+    assert "zero.md:1: error: not a regular file" in done.stdout
+
+
+def test_outputs_that_cannot_be_written_are_a_usage_error(tmp_path):
+    src = write_project(tmp_path, {"a.md": COVERED})
+    done = civitrace("check", str(src), "-o", "/nonexistent/r.json")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "cannot write /nonexistent/r.json" in done.stderr
+    with open("/dev/full", "w") as full:
+        done = civitrace("check", str(src), "--format", "json", stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    done = subprocess.run(
+        f"{sys.executable} -m civitrace check {src} >&-", shell=True, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+
+
+def test_a_source_date_out_of_range_is_ignored(tmp_path):
+    src = write_project(tmp_path, {"a.md": COVERED})
+    done = civitrace("export", str(src), "--format", "json", env={"SOURCE_DATE_EPOCH": "99999999999999"})
+    assert done.returncode == 0, done.stderr
+    json.loads(done.stdout)
+
+
+#: The issue's walkthrough: a Latin-1 file, a binary renamed .md, a misspelt kind, a directive in a list item.
+NEW_USER = {
+    "conf.py": CONF,
+    "index.md": "# Projet\n\n```{toctree}\n:glob:\n\nopinion/*\nstrategy/*\n```\n",
+    "opinion/avis.md": "# Avis\n\n:::{recommendation} R-01 Évaluer les projets\nTexte.\n:::\n",
+    "strategy/latin.md": "# Stratégie\n\nPrévue en 2025.\n".encode("latin-1"),
+    "strategy/binaire.md": bytes(range(256)) * 4,
+    "strategy/liste.md": (
+        "# Liste\n\n- premier point\n- :::{measure} M-01 Mesure dans une liste\n  :responds: R-01\n"
+        "  :status:planned\n  :::\n\n:::{mesure} M-02 Faute de frappe\n:responds: R-01\n:::\n"
+    ),
+}
+
+
+@pytest.mark.sphinx
+def test_check_and_the_build_say_the_same_on_a_new_users_mistakes(tmp_path):
+    src = write_project(tmp_path / "src", NEW_USER)
+    done = civitrace("check", str(src))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    fast = {(d.location.path, d.location.line, d.message, d.code) for d in check(read_project(src), as_of=None)}
+    assert {(d[0], d[3]) for d in fast} == {
+        ("strategy/latin.md", "encoding"),
+        ("strategy/binaire.md", "encoding"),
+        ("strategy/liste.md", "syntax"),
+        ("strategy/liste.md", "unknown-kind"),
+        ("opinion/avis.md", "uncovered"),  # the options block of M-01 cannot be read, so R-01 lost its measure
+    }
+    built = sphinx_build(src, tmp_path / "html", "-W", "--keep-going")
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert parse_warnings(built.stderr, src) == fast
+    # Only civitrace's codes: no MyST duplicate for the traced directive, no unknown directive.
+    assert "[myst." not in built.stderr, built.stderr
