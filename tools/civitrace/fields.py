@@ -98,6 +98,9 @@ def _without_controls(
     problems: list[Diagnostic],
 ) -> tuple[str, dict[str, object], str]:
     """The values with control characters taken out, and one diagnostic for each value that had some."""
+    values = [v for v in raw_options.values() if isinstance(v, str)]
+    if not CONTROL_CHARACTERS.search("\n".join([argument, body, *values])):
+        return argument, dict(raw_options), body  # the usual case, in one search
     where: list[str] = []
     if CONTROL_CHARACTERS.search(argument):
         argument = CONTROL_CHARACTERS.sub("", argument)

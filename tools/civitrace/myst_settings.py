@@ -109,6 +109,7 @@ def block_parser(config: MdParserConfig) -> MarkdownIt:
     parser = _parsers.get(key)
     if parser is None:
         parser = create_md_parser(config, RendererHTML)
-        parser.disable("inline", ignoreInvalid=True)
+        # Word counts and text joining only touch inline text, which never holds a directive.
+        parser.disable(["inline", "text_join", "wordcount"], ignoreInvalid=True)
         _parsers[key] = parser
     return parser

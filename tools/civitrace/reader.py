@@ -10,7 +10,6 @@ to it). So it reads what the Sphinx build reads, at a fraction of the cost.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +40,6 @@ __all__ = [
 
 #: Larger files are refused: nobody writes a 64 MB page, and a link to a device must not fill the memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
-_CONTAINER_PREFIX = re.compile(r"^[ \t>]*")
 
 
 @dataclass
@@ -267,7 +265,7 @@ def _is_closed(lines: list[str], token: Token) -> bool:
     last = end - 1
     if last <= start or last >= len(lines):
         return False
-    closing = _CONTAINER_PREFIX.sub("", lines[last]).rstrip()
+    closing = lines[last].lstrip(" \t>").rstrip()
     return closing.startswith(token.markup) and not closing.strip(token.markup[0])
 
 
