@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .i18n import N_
+
 
 class Severity(StrEnum):
     """How serious a diagnostic is: errors fail ``civitrace check`` and ``-W``."""
@@ -97,4 +99,16 @@ CODES: dict[str, str] = {
     "duplicate-assessment": "deux appréciations de la convention à la même date",
     "due-before-start": "échéance antérieure au début",
     "late": "mesure en retard (échéance passée, ni réalisée ni abandonnée)",
+    # the AI register and the doctrine (English message IDs, translated in the catalogs)
+    "invalid-setting": N_("invalid setting in [tool.civitrace.doctrine] of pyproject.toml"),
+    "service-before-pilot": N_("an AI system goes into service before its trial starts"),
+    "end-before-deployment": N_("an AI system ends before it was deployed"),
+    "review-before-evaluation": N_("an evaluation sets its review before its own date"),
+    "duplicate-evaluation": N_("two evaluations of one AI system on the same date"),
+    "missing-summary": N_("an evaluation or a deliberation without its public summary"),
+    "no-prior-evaluation": N_("an AI system in use without an evaluation dated on or before its deployment"),
+    "unfavourable-evaluation": N_("an AI system in use whose latest evaluation is unfavourable"),
+    "no-debate": N_("an AI system with a use sent to debate, in use without a prior approved deliberation"),
+    "forbidden-use": N_("an AI system with a use the doctrine forbids that is neither refused nor retired"),
+    "review-due": N_("an AI system in use past the date of its next evaluation"),
 }

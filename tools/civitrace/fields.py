@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 from .diagnostics import Diagnostic, Location, error
 from .escaping import CONTROL_CHARACTERS, for_terminal
@@ -50,6 +51,14 @@ def _parse_id(text: str) -> str:
     return text
 
 
+def _parse_url(text: str) -> str:
+    """An ``http://`` or ``https://`` address with a host and no spaces (it becomes a link on the site)."""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+        raise _Invalid(_("'{text}' is not a web address starting with https:// or http://").format(text=text))
+    return text
+
+
 def _parse_value(spec: OptionSpec, text: str) -> object:
     kind = spec.type
     if kind is ValueType.TEXT:
@@ -63,6 +72,11 @@ def _parse_value(spec: OptionSpec, text: str) -> object:
         return tuple(_parse_id(item) for item in items)
     if kind is ValueType.DATE:
         return parse_date(text)
+    if kind is ValueType.INTEGER and spec.maximum is None:
+        if not _INTEGER.fullmatch(text) or (spec.minimum is not None and int(text) < spec.minimum):
+            message = _("'{text}' is not a whole number of at least {minimum}")
+            raise _Invalid(message.format(text=text, minimum=spec.minimum or 0))
+        return int(text)
     if kind is ValueType.INTEGER:
         if not _INTEGER.fullmatch(text):
             raise _Invalid(f"'{text}' is not a whole number between {spec.minimum} and {spec.maximum}")
@@ -78,10 +92,24 @@ def _parse_value(spec: OptionSpec, text: str) -> object:
         if text not in spec.choices:
             raise _Invalid(f"'{text}' is not one of {', '.join(spec.choices)}")
         return text
+    if kind is ValueType.CHOICES:
+        items = [item.strip() for item in text.split(",")]
+        if any(not item for item in items):
+            raise _Invalid(f"'{text}' has an empty item in its comma-separated list")
+        for item in items:
+            if item not in spec.choices:
+                raise _Invalid(f"'{item}' is not one of {', '.join(spec.choices)}")
+        return tuple(dict.fromkeys(items))  # in the author's order, once each
+    if kind is ValueType.YES_NO:
+        if text not in ("yes", "no"):
+            raise _Invalid(_("'{text}' is not yes or no").format(text=text))
+        return text == "yes"
+    if kind is ValueType.URL:
+        return _parse_url(text)
     if kind is ValueType.MILESTONES:
         steps = []
         for entry in _MILESTONE_SPLIT.split(text.strip()):
-            date_text, _, label = entry.partition(" ")
+            date_text, _space, label = entry.partition(" ")
             if not label.strip():
                 raise _Invalid(f"milestone '{entry}' needs a date and a label ('YYYY-MM-DD label')")
             steps.append(Milestone(parse_date(date_text), label.strip()))
@@ -125,6 +153,11 @@ def _without_controls(
     return argument, options, body
 
 
+def _article(noun: str) -> str:
+    """``a recommendation``, ``an ai-system``."""
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
 def build_object(
     kind: str,
     argument: str,
@@ -142,9 +175,10 @@ def build_object(
     problems: list[Diagnostic] = []
     argument, raw_options, body = _without_controls(kind, argument, raw_options, body, location, problems)
     argument = " ".join(argument.split())
-    object_id, _, title = argument.partition(" ")
+    object_id, _space, title = argument.partition(" ")
+    target = spec.argument_target or ""
     if not object_id:
-        what = "a recommendation ID" if not spec.has_title else "an ID and a title"
+        what = f"{_article(target)} ID" if not spec.has_title else "an ID and a title"
         return None, [*problems, error(location, "missing-argument", f"{kind} needs {what}")]
     if not is_valid_id(object_id):
         return None, [
@@ -159,7 +193,7 @@ def build_object(
             error(
                 location,
                 "unexpected-title",
-                f"{kind} for {object_id} takes only a recommendation ID, not '{title}'",
+                f"{kind} for {object_id} takes only {_article(target)} ID, not '{title}'",
                 object_id,
             )
         )

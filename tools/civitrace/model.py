@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .diagnostics import Diagnostic, Location
+from .doctrine import Doctrine
 from .vocabulary import CLOSED_STATUSES, DECISIONS_COVERING_ALONE, KINDS, KindSpec
 
 
@@ -68,8 +69,8 @@ class TraceObject:
         """A key unique in a well-formed project (IDs for ID kinds, kind:target:date otherwise)."""
         if self.has_own_id:
             return self.id
-        if self.kind == "assessment":
-            return f"{self.kind}:{self.id}:{self.values.get('date', '')}"
+        if self.spec.key_option:
+            return f"{self.kind}:{self.id}:{self.values.get(self.spec.key_option, '')}"
         return f"{self.kind}:{self.id}"
 
     def get(self, option: str, default: object = None) -> object:
@@ -121,12 +122,19 @@ class Project:
 
     objects: list[TraceObject] = field(default_factory=list)
     reader_diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: The project's ``[tool.civitrace.doctrine]``, read once by whoever reads the files.
+    doctrine: Doctrine = field(default_factory=Doctrine)
 
     @classmethod
-    def from_parts(cls, objects: Iterable[TraceObject], diagnostics: Iterable[Diagnostic] = ()) -> Project:
+    def from_parts(
+        cls,
+        objects: Iterable[TraceObject],
+        diagnostics: Iterable[Diagnostic] = (),
+        doctrine: Doctrine | None = None,
+    ) -> Project:
         """Build a project with objects in source order (path, line)."""
         ordered = sorted(objects, key=lambda o: (o.location.path, o.location.line))
-        return cls(ordered, sorted(diagnostics, key=Diagnostic.sort_key))
+        return cls(ordered, sorted(diagnostics, key=Diagnostic.sort_key), doctrine or Doctrine())
 
     # The indexes below are derived once; a Project is not mutated after it is built.
     @cached_property
@@ -185,6 +193,18 @@ class Project:
     def indicators_for(self, measure_id: str) -> list[TraceObject]:
         return self.referrers("indicator", "measure", measure_id)
 
+    def evaluations_of(self, system_id: str) -> list[TraceObject]:
+        """The evaluations of an AI system, oldest first."""
+        return _by_date(self.referrers("evaluation", "argument", system_id))
+
+    def deliberations_on(self, system_id: str) -> list[TraceObject]:
+        """The deliberations naming an AI system, oldest first."""
+        return _by_date(self.referrers("deliberation", "systems", system_id))
+
+    def systems_of(self, measure_id: str) -> list[TraceObject]:
+        """The AI systems a measure carries."""
+        return self.referrers("ai-system", "measures", measure_id)
+
     def is_covered(self, recommendation_id: str) -> bool:
         """DESIGN.md: a measure responds, or a declined/deferred response justifies."""
         if self.measures_for(recommendation_id):
@@ -193,6 +213,11 @@ class Project:
             r.get("decision") in DECISIONS_COVERING_ALONE and r.body.strip()
             for r in self.responses_for(recommendation_id)
         )
+
+
+def _by_date(objects: list[TraceObject]) -> list[TraceObject]:
+    """Objects sorted by their ``date`` (undated last), then by place."""
+    return sorted(objects, key=lambda o: (str(o.get("date") or "9999"), o.location))
 
 
 def is_late(measure: TraceObject, as_of: dt.date) -> bool:

@@ -21,6 +21,7 @@ from . import myst_settings
 from .diagnostics import Diagnostic, Location, error, warning
 from .directive_bodies import MARKDOWN_BODIES, BodySpec, misspelt_kind, traced_kind
 from .directive_syntax import repeated_options
+from .doctrine import load_doctrine
 from .fast_split import Split, split_simple
 from .fields import build_object
 from .i18n import _
@@ -324,4 +325,5 @@ def read_project(root: Path | str, excludes: Iterable[str] | None = None) -> Pro
         for folder in unreadable
         if not excluded(folder, list(excludes))
     ]
-    return Project.from_parts(objects, diagnostics)
+    doctrine, problems = load_doctrine(root)
+    return Project.from_parts(objects, diagnostics + problems, doctrine)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 
 from .diagnostics import Diagnostic, error, warning
 from .model import Project, TraceObject, is_late
+from .register_rules import REGISTER_RULES, review_due
 from .vocabulary import DECISIONS_COVERING_ALONE, DECISIONS_NEEDING_MEASURE
 
 Rule = Callable[[Project], Iterator[Diagnostic]]
@@ -61,6 +62,8 @@ _VERBS = {
     "principle": "refers to",
     "axis": "belongs to",
     "measure": "measures",
+    "measures": "is carried by",
+    "systems": "concerns",
 }
 
 
@@ -147,7 +150,7 @@ def dates(project: Project) -> Iterator[Diagnostic]:
 
 
 #: Every rule that does not depend on the date, in reporting order.
-RULES: tuple[Rule, ...] = (duplicate_ids, references, coverage, responses, assessments, dates)
+RULES: tuple[Rule, ...] = (duplicate_ids, references, coverage, responses, assessments, dates, *REGISTER_RULES)
 
 
 def lateness(project: Project, as_of: dt.date) -> Iterator[Diagnostic]:
@@ -166,12 +169,14 @@ def lateness(project: Project, as_of: dt.date) -> Iterator[Diagnostic]:
 def check(project: Project, as_of: dt.date | None = None) -> list[Diagnostic]:
     """All diagnostics of a project, sorted by place.
 
-    Lateness is judged only when ``as_of`` is given: the Sphinx build shows it
-    on the pages instead, so that a build never fails because time passed.
+    Lateness and due reviews of the register are judged only when ``as_of`` is
+    given: the Sphinx build shows them on the pages instead, so that a build
+    never fails because time passed.
     """
     found = list(project.reader_diagnostics)
     for rule in RULES:
         found.extend(rule(project))
     if as_of is not None:
         found.extend(lateness(project, as_of))
+        found.extend(review_due(project, as_of))
     return sorted(set(found), key=Diagnostic.sort_key)

@@ -35,7 +35,9 @@ def load_excludes(root: Path) -> list[str]:
         data = tomllib.loads(config.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return []
-    patterns = data.get("tool", {}).get("civitrace", {}).get("exclude", [])
+    tool = data.get("tool", {})
+    settings = tool.get("civitrace", {}) if isinstance(tool, dict) else {}
+    patterns = settings.get("exclude", []) if isinstance(settings, dict) else []
     return [str(p) for p in patterns] if isinstance(patterns, list) else []
 
 

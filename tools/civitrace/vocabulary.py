@@ -9,59 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from enum import Enum
-from functools import cached_property
+
+from .i18n import _, catalog
+from .register_vocabulary import REGISTER_KINDS
+from .specs import KindSpec, OptionSpec, ValueType, option  # noqa: F401 - OptionSpec is re-exported
 
 #: The ID grammar of DESIGN.md: ``R-01``, ``P1.2``, ``M-TRANSP-03``.
 ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
-
-
-class ValueType(Enum):
-    """How an option's raw text is read."""
-
-    ID = "id"  # one object ID
-    IDS = "ids"  # a comma-separated list of IDs
-    TEXT = "text"
-    DATE = "date"  # ISO YYYY-MM-DD
-    INTEGER = "integer"  # bounded by ``minimum``/``maximum``
-    NUMBER = "number"  # a positive decimal number
-    CHOICE = "choice"  # one of ``choices``
-    MILESTONES = "milestones"  # ``YYYY-MM-DD label`` entries separated by ';' or lines
-
-
-@dataclass(frozen=True)
-class OptionSpec:
-    """One option a kind accepts."""
-
-    name: str
-    type: ValueType
-    label: str  # French label shown on pages
-    targets: tuple[str, ...] = ()  # kinds an ID/IDS option may point to
-    choices: tuple[str, ...] = ()
-    minimum: int | None = None
-    maximum: int | None = None
-    required: bool = False
-
-
-@dataclass(frozen=True)
-class KindSpec:
-    """One kind of traced object."""
-
-    name: str
-    label: str  # French, singular
-    plural: str  # French, plural
-    folder: str  # where authors are expected to write it
-    options: dict[str, OptionSpec] = field(default_factory=dict)
-    #: ``False`` when the argument is a recommendation ID, not a new ID and title.
-    has_title: bool = True
-    #: for kinds without their own ID: the kind their argument names.
-    argument_target: str | None = None
-
-    @cached_property
-    def link_options(self) -> tuple[OptionSpec, ...]:
-        """The options whose values are IDs of other objects."""
-        return tuple(o for o in self.options.values() if o.type in (ValueType.ID, ValueType.IDS))
 
 
 STATUS_LABELS: dict[str, str] = {
@@ -99,11 +53,10 @@ GRADE_LABELS: dict[int, str] = {
 LATE_LABEL = "en retard"
 UNCOVERED_LABEL = "non couverte"
 #: Kinds whose French name is masculine (principe, axe, indicateur): participles agree with them.
-MASCULINE_KINDS = frozenset({"principle", "axis", "indicator"})
+MASCULINE_KINDS = frozenset({"principle", "axis", "indicator", "ai-system"})
 
 
-def _opt(name: str, type_: ValueType, label: str, **kw: object) -> tuple[str, OptionSpec]:
-    return name, OptionSpec(name, type_, label, **kw)  # type: ignore[arg-type]
+_opt = option
 
 
 KINDS: dict[str, KindSpec] = {
@@ -177,9 +130,12 @@ KINDS: dict[str, KindSpec] = {
             ),
             has_title=False,
             argument_target="recommendation",
+            key_option="date",
         ),
     )
 }
+#: The AI register's kinds (DESIGN.md, "The AI register and the doctrine").
+KINDS.update((spec.name, spec) for spec in REGISTER_KINDS)
 
 
 MONTHS = (
@@ -208,8 +164,31 @@ def french_date(day: dt.date) -> str:
     return f"{number} {MONTHS[day.month - 1]} {day.year}"
 
 
-def label_for(option: str, value: str) -> str:
-    """Return the French label of a ``status`` or ``decision`` value (the value itself if unknown)."""
+def in_french(message: str) -> str:
+    """A label in French whatever the current language (for the outputs written in French only)."""
+    return catalog("fr").gettext(message)
+
+
+def capital(text: str) -> str:
+    """``text`` with its first letter in capitals and the rest untouched (``Système d'IA``)."""
+    return text[:1].upper() + text[1:]
+
+
+def kind_label(kind: str, plural: bool = False) -> str:
+    """A kind's name in the current language, singular or plural."""
+    spec = KINDS[kind]
+    return _(spec.plural if plural else spec.label)
+
+
+def label_for(option: str, value: str, kind: str | None = None) -> str:
+    """Return the label of a choice value (the value itself if unknown).
+
+    Options whose spec carries labels (the register's) are translated; the
+    older ``status``/``decision`` tables are French already.
+    """
+    spec = KINDS[kind].options.get(option) if kind in KINDS else None
+    if spec is not None and spec.labels:
+        return _(spec.labels[value]) if value in spec.labels else value
     if option == "status":
         return STATUS_LABELS.get(value, value)
     if option == "decision":

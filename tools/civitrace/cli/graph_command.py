@@ -44,6 +44,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     view.add_argument("--split", metavar="DIR", type=Path, help="write the overview and one file per principle")
     parser.add_argument("--depth", type=int, default=1, metavar="N", help="links around --root (default: 1)")
     parser.add_argument("--indicators", action="store_true", help="draw indicators after their measures")
+    parser.add_argument(
+        "--register", action="store_true", help="draw the AI systems of the register after the measures carrying them"
+    )
     parser.add_argument("--format", choices=FORMATS, default=None, help="format for --split (default: svg)")
     parser.add_argument(
         "--as-of", type=iso_date, default=None, metavar="DATE", help="judge lateness at this date, YYYY-MM-DD"

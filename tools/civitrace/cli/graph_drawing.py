@@ -31,12 +31,12 @@ def _requests(args: argparse.Namespace) -> DiagramRequest:
     if args.depth < 0:
         raise UsageError("--depth must be 0 or more")
     if args.root_id:
-        return DiagramRequest("neighbourhood", args.root_id, args.depth, args.indicators)
+        return DiagramRequest("neighbourhood", args.root_id, args.depth, args.indicators, args.register)
     if args.overview:
-        return DiagramRequest("overview", indicators=args.indicators)
+        return DiagramRequest("overview", indicators=args.indicators, register=args.register)
     if args.principle:
-        return DiagramRequest("principle", args.principle, indicators=args.indicators)
-    return DiagramRequest("full", indicators=args.indicators)
+        return DiagramRequest("principle", args.principle, indicators=args.indicators, register=args.register)
+    return DiagramRequest("full", indicators=args.indicators, register=args.register)
 
 
 def draw(args: argparse.Namespace) -> int:
@@ -53,10 +53,15 @@ def draw(args: argparse.Namespace) -> int:
     jobs: list[tuple[DiagramRequest, Path]] = []
     if args.split is not None:
         fmt = args.format or "svg"
-        jobs.append((DiagramRequest("overview", indicators=args.indicators), args.split / f"{OVERVIEW_NAME}.{fmt}"))
+        jobs.append(
+            (
+                DiagramRequest("overview", indicators=args.indicators, register=args.register),
+                args.split / f"{OVERVIEW_NAME}.{fmt}",
+            )
+        )
         for principle in project.of_kind("principle"):
             if project.by_id.get(principle.id) is principle:
-                request = DiagramRequest("principle", principle.id, indicators=args.indicators)
+                request = DiagramRequest("principle", principle.id, indicators=args.indicators, register=args.register)
                 jobs.append((request, args.split / f"{principle.id}.{fmt}"))
     else:
         output = Path(args.output)

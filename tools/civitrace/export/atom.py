@@ -21,7 +21,7 @@ from ..history.changes import Comparison
 from ..history.diff_formats import coverage_fr, sentence_fr
 from ..history.versions import Step, VersionHistory
 from ..model import Project
-from ..vocabulary import KINDS, french_date
+from ..vocabulary import KINDS, french_date, in_french
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_NAME = "changes.atom"
@@ -62,7 +62,11 @@ def _plural(count: int, one: str, many: str) -> str:
 def contents_fr(project: Project) -> str:
     """``19 recommandations, 25 mesures, …`` — what a first version holds."""
     counts = Counter(o.kind for o in project.objects)
-    return ", ".join(_plural(counts[kind], spec.label, spec.plural) for kind, spec in KINDS.items() if counts.get(kind))
+    return ", ".join(
+        _plural(counts[kind], in_french(spec.label), in_french(spec.plural))
+        for kind, spec in KINDS.items()
+        if counts.get(kind)
+    )
 
 
 def _text(text: str) -> str:

@@ -42,6 +42,12 @@ def _option_schema(spec: OptionSpec) -> dict[str, Any]:
         schema = {"type": "string", "enum": list(spec.choices)}
     elif kind is ValueType.MILESTONES:
         schema = {"type": "array", "items": {"$ref": "#/$defs/milestone"}}
+    elif kind is ValueType.CHOICES:
+        schema = {"type": "array", "items": {"enum": list(spec.choices)}, "minItems": 1, "uniqueItems": True}
+    elif kind is ValueType.YES_NO:
+        schema = {"type": "boolean"}
+    elif kind is ValueType.URL:
+        schema = {"type": "string", "format": "uri", "pattern": "^https?://"}
     else:
         schema = {"type": "string"}
     return {"title": spec.label, **schema}
@@ -97,8 +103,8 @@ def build_schema() -> dict[str, Any]:
                     "kind": {"enum": kinds},
                     "id": {
                         "$ref": "#/$defs/id",
-                        "description": "the object's ID; for a response or an "
-                        "assessment, the recommendation it is about",
+                        "description": "the object's ID; for a response or an assessment, the "
+                        "recommendation it is about; for an evaluation, the AI system",
                     },
                     "key": {"type": "string", "description": "unique in a well-formed project"},
                     "title": {"type": "string"},

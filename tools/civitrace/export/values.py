@@ -34,6 +34,8 @@ def as_text(value: object) -> str:
     """The authoring spelling of a value: ``R-01, R-02``, ``2025-01-15 Lancement ; …``, ``2``."""
     if value is None:
         return ""
+    if isinstance(value, bool):  # the register's yes/no options
+        return "yes" if value else "no"
     if isinstance(value, Milestone):
         return f"{value.date.isoformat()} {value.label}"
     if isinstance(value, tuple | list):

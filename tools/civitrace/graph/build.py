@@ -9,7 +9,8 @@ Relations (edge attribute ``relation``):
 - ``principle``: principle → recommendation (the principle groups it);
 - ``responds``: recommendation → measure (the measure responds to it);
 - ``axis``: measure → axis (the axis groups it);
-- ``indicator``: measure → indicator.
+- ``indicator``: measure → indicator;
+- ``carries``: measure → ai-system (drawn when the register is asked for).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from ..model import Project, TraceObject, is_late
+from ..register import verdict
 
 #: Kinds drawn as nodes.
 DRAWN_KINDS = ("principle", "recommendation", "measure", "axis", "indicator")
@@ -30,6 +32,19 @@ UNCOVERED = "uncovered"
 NO_RESPONSE = "no-response"
 #: Measure state added to the status when the due date has passed.
 LATE = "late"
+#: AI system states, by the doctrine's verdict at the diagram's date.
+BREACH, REVIEW_DUE, COMPLIANT, INACTIVE = "breach", "review-due", "compliant", "inactive"
+
+
+def system_state(project: Project, system: TraceObject, as_of: dt.date) -> str:
+    """``breach`` when a rule of the doctrine is broken, ``review-due``, ``compliant`` in use, else ``inactive``."""
+    found = verdict(project, system)
+    problems = found.problems(as_of)
+    if any(code != "review-due" for code in problems):
+        return BREACH
+    if problems:
+        return REVIEW_DUE
+    return COMPLIANT if found.active else INACTIVE
 
 
 def recommendation_state(project: Project, rec: TraceObject) -> str:
@@ -72,19 +87,26 @@ def _node_attributes(project: Project, obj: TraceObject, as_of: dt.date) -> dict
         attrs["progress"] = obj.get("progress")
     elif obj.kind == "indicator":
         attrs["group"] = obj.get("measure")
+    elif obj.kind == "ai-system":
+        attrs["status"] = obj.get("status")
+        attrs["state"] = system_state(project, obj, as_of)
     elif obj.kind in ("principle", "axis"):
         attrs["group"] = obj.id
     return attrs
 
 
-def build_graph(project: Project, as_of: dt.date, indicators: bool = False) -> nx.DiGraph:
-    """The whole project as a graph: every principle, recommendation, measure and axis (indicators if asked).
+def build_graph(project: Project, as_of: dt.date, indicators: bool = False, register: bool = False) -> nx.DiGraph:
+    """The whole project as a graph: every principle, recommendation, measure and axis.
+
+    Indicators and the AI systems of the register are drawn when asked for.
 
     References to unknown IDs or to objects of the wrong kind are left out:
     ``civitrace check`` reports them, the diagram draws what is sound.
     """
-    graph = nx.DiGraph(view="full", as_of=as_of, indicators=indicators)
+    graph = nx.DiGraph(view="full", as_of=as_of, indicators=indicators, register=register)
     kinds = set(DRAWN_KINDS) - (set() if indicators else {"indicator"})
+    if register:
+        kinds.add("ai-system")
     for obj in project.by_id.values():
         if obj.kind in kinds:
             graph.add_node(obj.id, **_node_attributes(project, obj, as_of))
@@ -111,6 +133,11 @@ def build_graph(project: Project, as_of: dt.date, indicators: bool = False) -> n
         for indicator in project.of_kind("indicator"):
             if project.by_id.get(indicator.id) is indicator:
                 link(_one(indicator.get("measure")), indicator.id, "indicator", "measure", "indicator")
+    if register:
+        for system in project.of_kind("ai-system"):
+            if project.by_id.get(system.id) is system:
+                for measure_id in system.ids("measures"):
+                    link(measure_id, system.id, "carries", "measure", "ai-system")
     return graph
 
 
@@ -169,7 +196,7 @@ def principle_view(graph: nx.DiGraph, principle_id: str) -> nx.DiGraph:
         for _, measure, relation in graph.out_edges(rec, data="relation"):
             if relation == "responds":
                 keep.add(measure)
-                keep.update(t for _, t, r in graph.out_edges(measure, data="relation") if r == "indicator")
+                keep.update(t for _, t, r in graph.out_edges(measure, data="relation") if r in ("indicator", "carries"))
     sub = graph.subgraph(keep).copy()
     # A measure also answering another principle's recommendation keeps only the links drawn here.
     sub.graph.update(view="principle", root=principle_id)

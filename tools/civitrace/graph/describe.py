@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..vocabulary import KINDS, LATE_LABEL, STATUS_LABELS, UNCOVERED_LABEL
+from ..vocabulary import KINDS, LATE_LABEL, STATUS_LABELS, UNCOVERED_LABEL, capital, in_french
 from .build import LATE, NO_RESPONSE, UNCOVERED
 from .labels import clean
-from .style import DECISION_STYLES
+from .style import DECISION_STYLES, badge
 
 
 def state_text(attrs: dict) -> str:
@@ -24,13 +24,15 @@ def state_text(attrs: dict) -> str:
         if state == LATE and status != "delayed":
             return f"{label}, {LATE_LABEL}"
         return label
+    if kind == "ai-system":
+        return badge(attrs).replace(" · ", ", ")
     return ""
 
 
 def kind_label(attrs: dict) -> str:
     """The French name of the object's kind, capitalised."""
     spec = KINDS.get(str(attrs.get("kind")))
-    return spec.label.capitalize() if spec else ""
+    return capital(in_french(spec.label)) if spec else ""
 
 
 def tooltip(node_id: str, attrs: dict) -> str:

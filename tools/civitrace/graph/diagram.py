@@ -33,6 +33,7 @@ class DiagramRequest:
     root: str | None = None
     depth: int = 1
     indicators: bool = False
+    register: bool = False  # the AI systems after the measures that carry them
 
 
 def make_graph(project: Project, request: DiagramRequest, as_of: dt.date) -> nx.DiGraph:
@@ -42,7 +43,8 @@ def make_graph(project: Project, request: DiagramRequest, as_of: dt.date) -> nx.
     if request.depth < 0:
         raise DiagramError("depth must be 0 or more")
     indicators = request.indicators or (request.view == "neighbourhood" and _kind(project, request.root) == "indicator")
-    full = build_graph(project, as_of, indicators=indicators)
+    register = request.register or (request.view == "neighbourhood" and _kind(project, request.root) == "ai-system")
+    full = build_graph(project, as_of, indicators=indicators, register=register)
     if request.view == "overview":
         return overview_graph(full)
     if request.view == "full":
@@ -53,7 +55,7 @@ def make_graph(project: Project, request: DiagramRequest, as_of: dt.date) -> nx.
         known = project.by_id.get(request.root)
         if known is None:
             raise DiagramError(f"unknown ID '{request.root}'")
-        raise DiagramError(f"'{request.root}' is a {known.spec.label}, which diagrams do not draw")
+        raise DiagramError(f"'{request.root}' is a {known.kind}, which diagrams do not draw")
     if request.view == "principle":
         if full.nodes[request.root]["kind"] != "principle":
             raise DiagramError(f"'{request.root}' is not a principle")

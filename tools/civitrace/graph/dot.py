@@ -183,12 +183,12 @@ def _grouped_body(graph: nx.DiGraph, url_for: UrlFor | None) -> list[str]:
                 lines.append("    " + node_statement(node, graph.nodes[node], url_for))
                 drawn.add(node)
             lines.append("  }")
-    for kind in ("principle", "recommendation", "measure", "axis", "indicator"):
+    for kind in ("principle", "recommendation", "measure", "axis", "indicator", "ai-system"):
         for node in ordered(graph, kind):
             if node not in drawn:
                 lines.append("  " + node_statement(node, graph.nodes[node], url_for))
     # Columns by kind, whatever the links: a recommendation without principle still sits with the others.
-    for rank, kind in enumerate(("principle", "recommendation", "measure", "axis")):
+    for rank, kind in enumerate(("principle", "recommendation", "measure", "axis", "ai-system")):
         nodes = ordered(graph, kind)
         if nodes:
             lines.append(f"  {{ rank=same; {' '.join(quoted(n) for n in nodes)} }}  // column {rank + 1}")
@@ -206,7 +206,7 @@ def _principle_dot(graph: nx.DiGraph, url_for: UrlFor | None, columns: int | Non
     reminder (ID, state, where to look) in the others, so no arrow crosses
     from a block to another. See :mod:`.outline` for the placement.
     """
-    levels = {"principle": 0, "recommendation": 0, "measure": 1, "indicator": 2}
+    levels = {"principle": 0, "recommendation": 0, "measure": 1, "indicator": 2, "ai-system": 2}
     groups: list[list[outline.Item]] = []
     links: list[outline.Link] = []
     for block in principle_blocks(graph):
@@ -287,9 +287,9 @@ def principle_blocks(graph: nx.DiGraph) -> list[Block]:
             others = sorted((s for s in answered if s != rec), key=_source_key(graph))
             if others:
                 block.also[name] = others
-            for _, indicator, relation in sorted(graph.out_edges(measure, data="relation")):
-                if relation == "indicator":
-                    block.edges.append((name, _place(block, drawn, indicator, rec), "indicator"))
+            for _, child, relation in sorted(graph.out_edges(measure, data="relation")):
+                if relation in ("indicator", "carries"):  # indicators and AI systems, under their measure
+                    block.edges.append((name, _place(block, drawn, child, rec), relation))
         blocks.append(block)
     return blocks
 

@@ -13,7 +13,16 @@ import networkx as nx
 
 from ..vocabulary import french_date
 from .labels import html_text, wrap
-from .style import DECISION_ORDER, DECISION_STYLES, STATUS_ORDER, STATUS_STYLES, NodeStyle, badge
+from .style import (
+    DECISION_ORDER,
+    DECISION_STYLES,
+    STATUS_ORDER,
+    STATUS_STYLES,
+    SYSTEM_ORDER,
+    SYSTEM_STYLES,
+    NodeStyle,
+    badge,
+)
 
 #: Characters per line of the narrow legend, which sits in a column of a principle's view.
 NARROW_WIDTH = 34
@@ -69,6 +78,11 @@ def legend_label(graph: nx.DiGraph, narrow: bool = False) -> str:
         labels = [badge({"kind": "measure", "state": s}) for s in measure_states]
         cells = [sample(STATUS_STYLES[s], label) for s, label in zip(measure_states, labels, strict=True)]
         groups.append(("Mesure (coins droits), selon son statut :", labels, cells))
+    system_states = [] if overview else _present(graph, "ai-system", SYSTEM_ORDER)
+    if system_states:
+        labels = [SYSTEM_STYLES[s].label for s in system_states]
+        cells = [sample(SYSTEM_STYLES[s], label) for s, label in zip(system_states, labels, strict=True)]
+        groups.append(("Système d'IA (onglets), selon la doctrine :", labels, cells))
 
     if narrow:
         columns, width = 2, NARROW_WIDTH
@@ -111,7 +125,11 @@ def reading_notes(graph: nx.DiGraph) -> list[str]:
     if view == "principle":
         notes.insert(0, "Le principe, puis chacune de ses recommandations suivie des mesures qui y répondent.")
     else:
-        notes.insert(0, "De gauche à droite : principes, recommandations, mesures, axes de la stratégie.")
+        systems = any(k == "ai-system" for _, k in graph.nodes(data="kind"))
+        order = "principes, recommandations, mesures, axes de la stratégie" + (", systèmes d'IA" if systems else "")
+        notes.insert(0, f"De gauche à droite : {order}.")
     if any(k == "indicator" for _, k in graph.nodes(data="kind")):
         notes.append("Une flèche en tirets va d'une mesure vers son indicateur (coin plié).")
+    if any(k == "ai-system" for _, k in graph.nodes(data="kind")):
+        notes.append("Une flèche à pointe creuse va d'une mesure vers chaque système d'IA qu'elle porte (onglets).")
     return notes

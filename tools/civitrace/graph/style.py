@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..vocabulary import DECISION_LABELS, LATE_LABEL, STATUS_LABELS, UNCOVERED_LABEL
-from .build import LATE, NO_RESPONSE, UNCOVERED
+from ..vocabulary import DECISION_LABELS, KINDS, LATE_LABEL, STATUS_LABELS, UNCOVERED_LABEL, in_french
+from .build import BREACH, COMPLIANT, INACTIVE, LATE, NO_RESPONSE, REVIEW_DUE, UNCOVERED
 
 #: One font for everything; graphviz maps Helvetica to Arial/Liberation Sans/Nimbus Sans.
 FONT = "Helvetica"
@@ -69,6 +69,18 @@ DECISION_STYLES: dict[str, NodeStyle] = {
 #: Recommendation states in legend order.
 DECISION_ORDER = ("adopted", "partial", "deferred", "declined", NO_RESPONSE, UNCOVERED)
 
+#: AI systems by the doctrine's verdict (the labels are French, like the rest of the diagram).
+SYSTEM_STYLES: dict[str, NodeStyle] = {
+    COMPLIANT: NodeStyle("#cdeee1", "#00785a", "solid", 2.0, "conforme", "trait plein"),
+    REVIEW_DUE: NodeStyle("#fbe2b0", "#a86400", "dashed", 2.0, "réexamen dépassé", "tirets doublés", double=True),
+    BREACH: NodeStyle(
+        "#f9d3bf", "#c24f00", "solid", 3.0, "non conforme", "double trait épais", double=True, alarm=True
+    ),
+    INACTIVE: NodeStyle("#e4e4e4", "#777777", "dotted", 1.6, "hors service", "pointillés"),
+}
+#: AI system states in legend order.
+SYSTEM_ORDER = (COMPLIANT, REVIEW_DUE, BREACH, INACTIVE)
+
 #: Objects that structure the texts rather than carry a state.
 PRINCIPLE_STYLE = NodeStyle("#3d4a63", "#3d4a63", "solid", 1.0, "principe", "fond sombre", text="#ffffff")
 AXIS_STYLE = NodeStyle("#4a3d63", "#4a3d63", "solid", 1.0, "axe", "fond sombre", text="#ffffff")
@@ -87,6 +99,7 @@ SHAPES = {
     "measure": "box",
     "axis": "box",
     "indicator": "note",
+    "ai-system": "component",
 }
 ROUNDED_KINDS = frozenset({"recommendation"})
 
@@ -94,6 +107,7 @@ ROUNDED_KINDS = frozenset({"recommendation"})
 EDGE_STYLES: dict[str, tuple[str, str, float, str]] = {
     "responds": (EDGE_COLOUR, "solid", 1.3, "normal"),
     "indicator": (EDGE_COLOUR, "dashed", 1.0, "normal"),
+    "carries": (EDGE_COLOUR, "solid", 1.0, "empty"),
     "principle": (GROUP_EDGE_COLOUR, "solid", 1.0, "none"),
     "axis": (GROUP_EDGE_COLOUR, "solid", 1.0, "none"),
 }
@@ -112,6 +126,8 @@ def node_style(attrs: dict[str, object]) -> NodeStyle:
         return DECISION_STYLES.get(str(attrs.get("state")), DECISION_STYLES[NO_RESPONSE])
     if kind == "measure":
         return STATUS_STYLES.get(str(attrs.get("state")), STATUS_STYLES["planned"])
+    if kind == "ai-system":
+        return SYSTEM_STYLES.get(str(attrs.get("state")), SYSTEM_STYLES[INACTIVE])
     if kind == "principle":
         return PRINCIPLE_STYLE
     if kind == "axis":
@@ -134,6 +150,11 @@ def badge(attrs: dict[str, object]) -> str:
         if attrs.get("state") == UNCOVERED:
             return f"{ALARM_SIGN} {UNCOVERED_LABEL.upper()}"
         return style.label
+    if kind == "ai-system":
+        status = attrs.get("status")
+        spec = KINDS["ai-system"].options["status"]
+        text = f"{in_french(spec.labels[status])} · {style.label}" if status in spec.labels else style.label
+        return f"{ALARM_SIGN} {text}" if style.alarm else text
     return ""
 
 

@@ -57,9 +57,9 @@ def entries(graph: nx.DiGraph) -> list[Entry]:
             return Entry(f"Mesure {measure} (voir plus haut)", measure)
         listed.add(measure)
         entry = Entry(describe_node(graph, measure), measure)
-        for indicator in _children(graph, measure, "indicator"):
-            listed.add(indicator)
-            entry.children.append(Entry(describe_node(graph, indicator), indicator))
+        for child in _children(graph, measure, "indicator") + _children(graph, measure, "carries"):
+            listed.add(child)
+            entry.children.append(Entry(describe_node(graph, child), child))
         return entry
 
     def recommendation_entry(rec: str) -> Entry:
@@ -88,7 +88,7 @@ def entries(graph: nx.DiGraph) -> list[Entry]:
         entry = Entry(describe_node(graph, axis), axis)
         entry.children = [measure_entry(m) for m in members]
         result.append(entry)
-    others = [n for kind in ("measure", "indicator") for n in ordered(graph, kind) if n not in listed]
+    others = [n for kind in ("measure", "indicator", "ai-system") for n in ordered(graph, kind) if n not in listed]
     if others:
         result.append(Entry("Autres objets du schéma", None, [Entry(describe_node(graph, n), n) for n in others]))
     return result

@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from ..model import Project, TraceObject
 from ..progress import Coverage, coverage
+from ..register_vocabulary import ADDED_SUMMARY
 from ..vocabulary import KINDS, ValueType
 
 
@@ -102,7 +103,8 @@ def _squash(text: str) -> str:
 
 
 def _session(obj: TraceObject) -> str | None:
-    date = obj.values.get("date") if obj.kind == "assessment" else None
+    # the date that tells two assessments (or two evaluations) of one object apart
+    date = obj.values.get(obj.spec.key_option) if obj.spec.key_option else None
     return date.isoformat() if date is not None and hasattr(date, "isoformat") else None
 
 
@@ -157,7 +159,11 @@ def compare(before: Project, after: Project) -> Comparison:
     for key, new in new_objects.items():
         old = old_objects.get(key)
         if old is None or old.kind != new.kind:
-            changes.append(_make(ChangeType.ADDED, new))
+            summary = ADDED_SUMMARY.get(new.kind)
+            if summary and summary in new.values:  # "a new evaluation and its result"
+                changes.append(_make(ChangeType.ADDED, new, option=summary, after=new.values[summary]))
+            else:
+                changes.append(_make(ChangeType.ADDED, new))
         else:
             changes.extend(compare_objects(old, new))
     for key, old in old_objects.items():

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..export.values import as_text, plain
 from ..model import Milestone
 from ..progress import Coverage
-from ..vocabulary import GRADE_LABELS, KINDS, MASCULINE_KINDS, french_date, label_for
+from ..vocabulary import GRADE_LABELS, KINDS, MASCULINE_KINDS, french_date, in_french, label_for
 from .changes import Change, ChangeType, Comparison
 from .versions import CURRENT_LABEL, Version
 
@@ -29,16 +29,22 @@ def subject_fr(change: Change) -> str:
     """Who the change is about, in French: ``M-01 Titre``, ``réponse à R-05``, ``appréciation de R-01 du …``."""
     if change.kind == "response":
         return f"réponse à {change.id}"
-    if change.kind == "assessment":
+    if change.kind in ("assessment", "evaluation"):
         when = f" du {french_date(dt.date.fromisoformat(change.date))}" if change.date else ""
-        return f"appréciation de {change.id}{when}"
+        what = "appréciation" if change.kind == "assessment" else "évaluation"
+        return f"{what} de {change.id}{when}"
     return f"{change.id} {change.title}".strip()
 
 
-def value_fr(option: str | None, value: object) -> str:
+def value_fr(option: str | None, value: object, kind: str | None = None) -> str:
     """A value as the site shows it: French labels, ``70 %``, long dates, ``3 (passable)``."""
     if value is None or value == "" or value == ():
         return "—"
+    spec = KINDS[kind].options.get(option or "") if kind in KINDS else None
+    if spec is not None and spec.labels:  # the register's choices, yes/no and lists of uses
+        items = value if isinstance(value, tuple) else (value,)
+        keys = ["yes" if v is True else "no" if v is False else str(v) for v in items]
+        return ", ".join(in_french(spec.labels[k]) if k in spec.labels else k for k in keys)
     if option in ("status", "decision") and isinstance(value, str):
         return label_for(option, value)
     if option == "progress" and isinstance(value, int):
@@ -54,7 +60,7 @@ def value_fr(option: str | None, value: object) -> str:
 
 def _option_label(kind: str, option: str | None) -> str:
     spec = KINDS[kind].options.get(option or "")
-    label = spec.label if spec else (option or "")
+    label = in_french(spec.label) if spec else (option or "")
     return label[:1].lower() + label[1:]
 
 
@@ -67,6 +73,8 @@ def event_fr(kind: str, event: str) -> str:
 def describe_fr(change: Change) -> str:
     """What happened, in French, without the subject: ``statut : prévue → en cours``."""
     kind = change.kind
+    if change.type is ChangeType.ADDED and change.option:
+        return f"{event_fr(kind, 'added')} ({value_fr(change.option, change.after, kind)})"
     if change.type in (ChangeType.ADDED, ChangeType.REMOVED):
         return event_fr(kind, change.type.value)
     if change.type is ChangeType.RETITLED:
@@ -83,11 +91,12 @@ def describe_fr(change: Change) -> str:
         if change.removed:
             parts.append("retrait de " + ", ".join(change.removed))
         return f"{label} : {' ; '.join(parts)}"
+    before, after = value_fr(change.option, change.before, kind), value_fr(change.option, change.after, kind)
     if change.before is None:
-        return f"{label} : {value_fr(change.option, change.after)} (nouveau)"
+        return f"{label} : {after} (nouveau)"
     if change.after is None:
-        return f"{label} : {value_fr(change.option, change.before)} (retiré)"
-    return f"{label} : {value_fr(change.option, change.before)} → {value_fr(change.option, change.after)}"
+        return f"{label} : {before} (retiré)"
+    return f"{label} : {before} → {after}"
 
 
 def sentence_fr(change: Change) -> str:
@@ -111,7 +120,7 @@ def version_fr(version: Version) -> str:
 
 
 def _subject_en(change: Change) -> str:
-    if change.kind == "assessment" and change.date:
+    if change.kind in ("assessment", "evaluation") and change.date:
         return f"{change.kind} {change.id} {change.date}"
     return f"{change.kind} {change.id}"
 
@@ -124,7 +133,8 @@ def describe_en(change: Change) -> str:
     """One change on one line, in English."""
     subject = _subject_en(change)
     if change.type is ChangeType.ADDED:
-        return f'{subject}: added "{change.title}"' if change.title else f"{subject}: added"
+        added = f'{subject}: added "{change.title}"' if change.title else f"{subject}: added"
+        return f"{added} ({change.option}: {_value_en(change.after)})" if change.option else added
     if change.type is ChangeType.REMOVED:
         return f'{subject}: removed "{change.title}"' if change.title else f"{subject}: removed"
     if change.type is ChangeType.RETITLED:
@@ -167,7 +177,7 @@ def escape_md(text: str) -> str:
 
 
 def _md_line(change: Change) -> str:
-    if change.kind in ("response", "assessment"):
+    if not KINDS[change.kind].has_title:
         subject = subject_fr(change)
         return f"- **{escape_md(subject[:1].upper() + subject[1:])}** : {escape_md(describe_fr(change))}"
     title = f" {escape_md(change.title)}" if change.title else ""
@@ -187,7 +197,8 @@ def as_markdown(comparison: Comparison, before: Version, after: Version) -> str:
     for kind, spec in KINDS.items():
         group = [c for c in comparison.changes if c.kind == kind]
         if group:
-            lines += ["", f"## {spec.plural[:1].upper()}{spec.plural[1:]}", ""]
+            plural = in_french(spec.plural)
+            lines += ["", f"## {plural[:1].upper()}{plural[1:]}", ""]
             lines += [_md_line(c) for c in group]
     return "\n".join(lines) + "\n"
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
-from .. import __version__
+from .. import __version__, i18n
 from . import (
     build_date,
     consistency,
@@ -46,9 +47,15 @@ FEATURES = (
 )
 
 
+def set_language(app: Sphinx, config: Config) -> None:
+    """civitrace's own words (labels, messages) follow the site's ``language``."""
+    i18n.set_language(config.language)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the domain and every feature; safe for parallel reading and writing."""
     app.setup_extension("myst_parser")
+    app.connect("config-inited", set_language)
     app.add_domain(CivitraceDomain)
     for feature in FEATURES:
         feature.setup(app)

@@ -16,10 +16,16 @@ from sphinx.util import logging
 
 from .. import rules
 from ..diagnostics import Diagnostic
+from ..doctrine import load_doctrine
 from ..escaping import for_terminal
 from .domain import civitrace_domain
 
 logger = logging.getLogger(__name__)
+
+
+def read_doctrine(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Before reading: the project's doctrine, from the same pyproject.toml ``civitrace check`` reads."""
+    civitrace_domain(env).note_doctrine(*load_doctrine(Path(app.srcdir)))
 
 
 def report_diagnostics(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -46,6 +52,7 @@ def _location(env: BuildEnvironment, diagnostic: Diagnostic) -> tuple[str, int |
 
 
 def setup(app: Sphinx) -> None:
-    """Report all diagnostics once everything is read (file problems: :mod:`.source_reading`)."""
+    """Read the doctrine; report all diagnostics once everything is read (file problems: :mod:`.source_reading`)."""
+    app.connect("env-before-read-docs", read_doctrine)
     # env-get-updated runs on every build, after all documents (even unchanged ones) are in the model.
     app.connect("env-get-updated", report_diagnostics)

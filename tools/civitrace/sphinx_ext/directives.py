@@ -122,9 +122,16 @@ class SummaryDirective(PlaceholderDirective):
     placeholder = trace_nodes.TraceSummary
 
 
+class RegisterDirective(PlaceholderDirective):
+    """``{trace-register}``: the public register of the AI systems, with its figures."""
+
+    placeholder = trace_nodes.TraceRegister
+
+
 def setup(app: Sphinx) -> None:
-    """Register every traced directive under its kind's name, and the two tables."""
+    """Register every traced directive under its kind's name, and the tables."""
     for kind, directive in TRACED_DIRECTIVES.items():
         app.add_directive(kind, directive)
     app.add_directive("trace-matrix", MatrixDirective)
     app.add_directive("trace-summary", SummaryDirective)
+    app.add_directive("trace-register", RegisterDirective)

@@ -21,8 +21,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
 from ..diagnostics import Diagnostic
+from ..doctrine import DEFAULT, Doctrine
+from ..i18n import _
 from ..model import Project, TraceObject
-from ..vocabulary import KINDS
+from ..vocabulary import KINDS, capital, kind_label
 from . import nodes as trace_nodes
 from .roles import TraceRole
 
@@ -45,7 +47,7 @@ class StoredObject:
 def link_text(obj: TraceObject) -> str:
     """How a link to an object reads: ``R-01 — Évaluer chaque projet``."""
     if not obj.has_own_id:
-        return f"{obj.spec.label.capitalize()} : {obj.id}"
+        return f"{capital(kind_label(obj.kind))} : {obj.id}"
     return f"{obj.id} — {obj.title}" if obj.title else obj.id
 
 
@@ -65,12 +67,19 @@ class CivitraceDomain(Domain):
         "dependents": {},  # docname -> True when the page shows other documents' objects
         "fingerprint": "",  # of the model the pages were last resolved against
         "as_of": None,  # the build date, set once per build
+        "doctrine": DEFAULT,  # [tool.civitrace.doctrine], read once per build
+        "doctrine_diagnostics": [],  # problems of those settings
     }
     data_version = 1
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._cache: tuple[Project, dict[int, StoredObject]] | None = None
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """The kind's name in the site's language (the search results show it)."""
+        name = _(type.lname)
+        return name if primary else f"{self.label} {name}"
 
     # -- recording, while documents are read ---------------------------------------------
 
@@ -85,6 +94,17 @@ class CivitraceDomain(Domain):
         if found:
             self.data["diagnostics"].setdefault(docname, []).extend(found)
             self._cache = None
+
+    def note_doctrine(self, doctrine: Doctrine, diagnostics: Iterable[Diagnostic]) -> None:
+        """Record the project's doctrine and the problems of its settings (once per build)."""
+        self.data["doctrine"] = doctrine
+        self.data["doctrine_diagnostics"] = list(diagnostics)
+        self._cache = None
+
+    @property
+    def doctrine(self) -> Doctrine:
+        """The doctrine the register is judged by."""
+        return self.data.get("doctrine", DEFAULT)
 
     def note_dependent(self, docname: str) -> None:
         """Mark ``docname`` as showing objects of other documents (rewritten when they change)."""
@@ -162,7 +182,8 @@ class CivitraceDomain(Domain):
         if self._cache is None:
             stored = list(self.stored_objects())
             diagnostics = [d for docname in sorted(self.data["diagnostics"]) for d in self.data["diagnostics"][docname]]
-            project = Project.from_parts([s.obj for s in stored], diagnostics)
+            diagnostics += self.data.get("doctrine_diagnostics", [])
+            project = Project.from_parts([s.obj for s in stored], diagnostics, self.doctrine)
             self._cache = (project, {id(s.obj): s for s in stored})
         return self._cache
 

@@ -30,11 +30,14 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from ..export.atom import FEED_NAME
+from ..export.inventory import INVENTORY_CSV, INVENTORY_JSON, INVENTORY_SCHEMA
 from ..export.tabular import CSV_NAME, JSON_NAME, SCHEMA_NAME
 from ..history.git_revisions import GitError, GitRepository
 from ..history.object_history import ProjectHistory, project_history
 from ..history.versions import VersionHistory, version_history
+from ..i18n import _
 from ..reader import read_project
+from ..register_vocabulary import REGISTER_LABELS
 from ..source_date import source_timestamp
 from ..vocabulary import FOLLOWUP_LABELS
 from . import open_data, render_dashboard, render_history
@@ -266,6 +269,9 @@ def open_data_links(app: Sphinx, docname: str) -> list[nodes.Node]:
         (CSV_NAME, L["download_csv"]),
         (SCHEMA_NAME, L["download_schema"]),
         (FEED_NAME, L["download_atom"]),
+        (INVENTORY_CSV, _(REGISTER_LABELS["download_inventory_csv"])),
+        (INVENTORY_JSON, _(REGISTER_LABELS["download_inventory_json"])),
+        (INVENTORY_SCHEMA, _(REGISTER_LABELS["download_inventory_schema"])),
     ):
         uri = _relative(app, docname, name)
         line = nodes.paragraph()

@@ -70,6 +70,7 @@ class TraceGraphDirective(SphinxDirective):
         "overview": directives.flag,
         "principle": directives.unchanged_required,
         "indicators": directives.flag,
+        "register": directives.flag,
         "caption": directives.unchanged,
     }
 
@@ -96,6 +97,7 @@ class TraceGraphDirective(SphinxDirective):
             root=root,
             depth=self.options.get("depth", 1),
             indicators="indicators" in self.options,
+            register="register" in self.options,
             caption=self.options.get("caption", ""),
             auto=False,
         )
@@ -142,7 +144,9 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if node["auto"] and app.builder.format != "html":
             node.parent.remove(node)  # on paper, an object's links are already written out
             continue
-        request = DiagramRequest(node["view"], node["root"], node["depth"], node["indicators"])
+        request = DiagramRequest(
+            node["view"], node["root"], node["depth"], node["indicators"], node.get("register", False)
+        )
         try:
             graph = make_graph(project, request, as_of)
         except DiagramError as exc:

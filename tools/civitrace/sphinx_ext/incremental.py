@@ -23,6 +23,7 @@ from .domain import CivitraceDomain, civitrace_domain
 def model_fingerprint(domain: CivitraceDomain, as_of: dt.date) -> str:
     """A hash of everything the resolved pages show: objects, where their blocks are, the date."""
     digest = hashlib.sha256(as_of.isoformat().encode())
+    digest.update(repr(domain.doctrine).encode())  # the register's verdicts depend on it
     for place in domain.stored_objects():
         digest.update(repr((place.docname, place.anchor, place.obj.signature())).encode())
     return digest.hexdigest()

@@ -29,7 +29,17 @@ class TraceSummary(nodes.General, nodes.Element):
     """The coverage figures."""
 
 
-PLACEHOLDERS: tuple[type[nodes.Element], ...] = (TraceBacklinks, TraceLateFlag, TraceMatrix, TraceSummary)
+class TraceRegister(nodes.General, nodes.Element):
+    """The public register of the AI systems, with its figures."""
+
+
+PLACEHOLDERS: tuple[type[nodes.Element], ...] = (
+    TraceBacklinks,
+    TraceLateFlag,
+    TraceMatrix,
+    TraceSummary,
+    TraceRegister,
+)
 
 
 def _skip(translator: Any, node: nodes.Element) -> None:

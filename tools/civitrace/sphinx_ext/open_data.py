@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..export import inventory
 from ..export.atom import FEED_NAME, entries, render_feed
 from ..export.schema import shipped_schema
 from ..export.tabular import CSV_NAME, JSON_NAME, SCHEMA_NAME, to_csv, to_json
@@ -27,7 +28,15 @@ from .domain import civitrace_domain
 logger = logging.getLogger(__name__)
 
 #: Every file this module publishes, at the root of the HTML output.
-PUBLISHED = (JSON_NAME, CSV_NAME, SCHEMA_NAME, FEED_NAME)
+PUBLISHED = (
+    JSON_NAME,
+    CSV_NAME,
+    SCHEMA_NAME,
+    FEED_NAME,
+    inventory.INVENTORY_CSV,
+    inventory.INVENTORY_JSON,
+    inventory.INVENTORY_SCHEMA,
+)
 
 
 def _absolute(app: Sphinx, uri: str) -> str:
@@ -55,7 +64,7 @@ def feed_bytes(app: Sphinx, versions: VersionHistory, changes_docname: str | Non
 
 
 def write_open_data(app: Sphinx, versions: VersionHistory, changes_docname: str | None) -> None:
-    """Write the four files into the HTML output folder."""
+    """Write the published files into the HTML output folder."""
     domain = civitrace_domain(app.env)
     project = domain.project()
     stamp = source_timestamp(app.srcdir)
@@ -67,6 +76,10 @@ def write_open_data(app: Sphinx, versions: VersionHistory, changes_docname: str 
         CSV_NAME: to_csv(project).encode("utf-8"),
         SCHEMA_NAME: shipped_schema().encode("utf-8"),
         FEED_NAME: feed_bytes(app, versions, changes_docname, as_of),
+        # the register, as the public inventory of algorithms (CRPA art. L312-1-2)
+        inventory.INVENTORY_CSV: inventory.to_csv(project, date).encode("utf-8"),
+        inventory.INVENTORY_JSON: inventory.to_json(project, date).encode("utf-8"),
+        inventory.INVENTORY_SCHEMA: inventory.shipped_schema().encode("utf-8"),
     }
     for name, data in files.items():
         try:

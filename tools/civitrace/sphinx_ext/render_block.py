@@ -8,15 +8,22 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..i18n import _
 from ..model import TraceObject
-from ..vocabulary import KINDS, PAGE_LABELS
+from ..register_vocabulary import REGISTER_LABELS
+from ..vocabulary import PAGE_LABELS, capital, kind_label
 from . import nodes as trace_nodes
 from .render_values import status_text, trace_xref, value_nodes
 
 #: Kinds whose block shows links from other objects.
-KINDS_WITH_BACKLINKS = frozenset({"principle", "recommendation", "axis", "measure"})
+KINDS_WITH_BACKLINKS = frozenset({"principle", "recommendation", "axis", "measure", "ai-system"})
 
-_ATTACHED_TITLES = {"response": "response_to", "assessment": "assessment_of"}
+#: The heading of kinds without their own ID, before a link to the object they are about.
+_ATTACHED_TITLES = {
+    "response": PAGE_LABELS["response_to"],
+    "assessment": PAGE_LABELS["assessment_of"],
+    "evaluation": REGISTER_LABELS["evaluation_of"],
+}
 
 
 def object_block(obj: TraceObject, anchor: str, body: nodes.Element) -> list[nodes.Node]:
@@ -36,7 +43,7 @@ def object_block(obj: TraceObject, anchor: str, body: nodes.Element) -> list[nod
 def invalid_block(kind: str, argument: str, body: nodes.Element) -> list[nodes.Node]:
     """What an object without a valid ID still shows: its kind, what was written, its body."""
     box = nodes.admonition(classes=["civitrace", f"civitrace-{kind}", "civitrace-invalid"])
-    heading = f"{KINDS[kind].label.capitalize()} — {PAGE_LABELS['unnamed_object']}"
+    heading = f"{capital(kind_label(kind))} — {PAGE_LABELS['unnamed_object']}"
     box += nodes.title(heading, heading)
     if argument.strip():
         box += nodes.paragraph("", "", nodes.literal(argument, argument))
@@ -50,10 +57,10 @@ def title(obj: TraceObject) -> nodes.title:
     # Titles and values appear verbatim in links and tables built later: keep the author's quotes.
     heading = nodes.title(support_smartquotes=False)
     if obj.has_own_id:
-        text = f"{obj.spec.label.capitalize()} {obj.id}" + (f" — {obj.title}" if obj.title else "")
+        text = f"{capital(kind_label(obj.kind))} {obj.id}" + (f" — {obj.title}" if obj.title else "")
         heading += nodes.Text(text)
     else:
-        heading += nodes.Text(PAGE_LABELS[_ATTACHED_TITLES[obj.kind]] + " ")
+        heading += nodes.Text(_(_ATTACHED_TITLES[obj.kind]) + " ")
         heading += trace_xref(obj.id, obj.docname)
     return heading
 
@@ -65,7 +72,7 @@ def option_list(obj: TraceObject, anchor: str) -> nodes.definition_list:
         if name == "status" and obj.kind == "measure":
             items += status_item(obj, anchor, spec.label)
         elif name in obj.raw:
-            items += item(spec.label, value_nodes(obj, name, obj.docname))
+            items += item(_(spec.label), value_nodes(obj, name, obj.docname))
     for name in obj.raw:
         if name not in obj.spec.options:
             items += item(name, value_nodes(obj, name, obj.docname))

@@ -15,6 +15,7 @@ from docutils import nodes
 
 from .. import progress
 from ..vocabulary import DECISION_LABELS, FOLLOWUP_LABELS, GRADE_LABELS, PAGE_LABELS, UNCOVERED_LABEL, french_date
+from . import render_register
 from .page_context import PageContext
 from .render_tables import Cell, coverage_line, status_table, table
 from .render_values import grade, percent
@@ -22,7 +23,7 @@ from .render_values import grade, percent
 L = FOLLOWUP_LABELS
 
 #: The dashboard's sections, in page order (``:sections:`` picks and orders them).
-SECTIONS = ("coverage", "progress", "status", "principles", "axes", "late", "deadlines", "assessments")
+SECTIONS = ("coverage", "progress", "status", "principles", "axes", "late", "deadlines", "assessments", "register")
 
 
 def bar(value: float | None) -> list[nodes.Node]:
@@ -179,6 +180,7 @@ RENDERERS: dict[str, Callable[[PageContext], list[nodes.Node]]] = {
     "late": late,
     "deadlines": deadlines,
     "assessments": assessments,
+    "register": render_register.dashboard_figures,
 }
 
 

@@ -18,7 +18,7 @@ from ..history.diff_formats import coverage_fr, describe_fr, event_fr, subject_f
 from ..history.object_history import HistoryEntry, ProjectHistory
 from ..history.versions import Step, VersionHistory
 from ..model import Milestone, TraceObject
-from ..vocabulary import FOLLOWUP_LABELS, KINDS, french_date
+from ..vocabulary import FOLLOWUP_LABELS, KINDS, french_date, in_french
 from .page_context import PageContext
 
 L = FOLLOWUP_LABELS
@@ -95,7 +95,8 @@ def change_lists(ctx: PageContext, comparison: Comparison) -> list[nodes.Node]:
         group = [c for c in comparison.changes if c.kind == kind]
         if not group:
             continue
-        heading = spec.plural[:1].upper() + spec.plural[1:]
+        plural = in_french(spec.plural)  # the change sentences are French
+        heading = plural[:1].upper() + plural[1:]
         found.append(nodes.paragraph("", "", nodes.strong(heading, heading), classes=["civitrace-changes-kind"]))
         items = nodes.bullet_list(classes=["civitrace-change-list"])
         for change in group:
@@ -120,7 +121,7 @@ def change_line(ctx: PageContext, change: Change) -> nodes.paragraph:
 
 
 def _current(ctx: PageContext, change: Change) -> TraceObject | None:
-    if change.kind in ("response", "assessment"):
+    if not KINDS[change.kind].has_title:
         return next((o for o in ctx.project.of_kind(change.kind) if o.key == change.key), None)
     obj = ctx.project.by_id.get(change.id)
     return obj if obj is not None and obj.kind == change.kind else None

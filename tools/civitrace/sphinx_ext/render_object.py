@@ -16,6 +16,7 @@ from ..model import TraceObject
 from ..vocabulary import DECISION_LABELS, GRADE_LABELS, PAGE_LABELS, UNCOVERED_LABEL, french_date
 from .page_context import PageContext
 from .render_block import item
+from .render_register import measure_systems_row, system_rows
 from .render_values import grade
 
 
@@ -114,14 +115,17 @@ def assessment_entry(ctx: PageContext, assessment: TraceObject) -> nodes.list_it
 
 
 def measure_rows(ctx: PageContext, measure: TraceObject) -> list[nodes.definition_list_item]:
-    """A measure's indicators, with their target and unit."""
+    """A measure's indicators, with their target and unit, then the AI systems it carries."""
     indicators = ctx.project.indicators_for(measure.id)
     if not indicators:
-        return [item(PAGE_LABELS["indicators"], [nodes.Text(PAGE_LABELS["no_indicator"])])]
+        return [
+            item(PAGE_LABELS["indicators"], [nodes.Text(PAGE_LABELS["no_indicator"])]),
+            *measure_systems_row(ctx, measure),
+        ]
     entries = nodes.bullet_list(classes=["civitrace-indicators"])
     for indicator in indicators:
         entries += indicator_entry(ctx, indicator)
-    return [item(PAGE_LABELS["indicators"], [entries])]
+    return [item(PAGE_LABELS["indicators"], [entries]), *measure_systems_row(ctx, measure)]
 
 
 def indicator_entry(ctx: PageContext, indicator: TraceObject) -> nodes.list_item:
@@ -180,4 +184,5 @@ _RENDERERS: dict[str, Callable[[PageContext, TraceObject], list[nodes.definition
     "measure": measure_rows,
     "principle": principle_rows,
     "axis": axis_rows,
+    "ai-system": system_rows,
 }

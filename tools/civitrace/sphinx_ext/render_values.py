@@ -53,7 +53,17 @@ def number(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
-_INTEGER_FORMATS: dict[str, Callable[[int], str]] = {"progress": percent, "vote": grade, "grade": grade}
+def count(value: int) -> str:
+    """A count the French way, thousands apart: ``12 000``."""
+    return f"{value:,}".replace(",", "\u202f")
+
+
+_INTEGER_FORMATS: dict[str, Callable[[int], str]] = {
+    "progress": percent,
+    "vote": grade,
+    "grade": grade,
+    "decisions-per-year": count,
+}
 
 
 def value_nodes(obj: TraceObject, name: str, docname: str) -> list[nodes.Node]:
@@ -73,10 +83,12 @@ def value_nodes(obj: TraceObject, name: str, docname: str) -> list[nodes.Node]:
         return found
     if spec.type is ValueType.MILESTONES:
         return [milestone_list(value)]  # type: ignore[arg-type]
-    return [nodes.Text(scalar_text(name, spec.type, value))]
+    if spec.type is ValueType.URL:
+        return [nodes.reference(str(value), str(value), refuri=str(value))]
+    return [nodes.Text(scalar_text(name, spec.type, value, obj.kind))]
 
 
-def scalar_text(name: str, value_type: ValueType, value: object) -> str:
+def scalar_text(name: str, value_type: ValueType, value: object, kind: str | None = None) -> str:
     """A single (non-link, non-list) value as text."""
     if value_type is ValueType.DATE and isinstance(value, dt.date):
         return french_date(value)
@@ -85,7 +97,11 @@ def scalar_text(name: str, value_type: ValueType, value: object) -> str:
     if value_type is ValueType.NUMBER and isinstance(value, float):
         return number(value)
     if value_type is ValueType.CHOICE:
-        return label_for(name, str(value))
+        return label_for(name, str(value), kind)
+    if value_type is ValueType.CHOICES and isinstance(value, tuple):
+        return ", ".join(label_for(name, str(v), kind) for v in value)
+    if value_type is ValueType.YES_NO and isinstance(value, bool):
+        return label_for(name, "yes" if value else "no", kind)
     return str(value)
 
 

@@ -12,7 +12,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from . import nodes as trace_nodes
-from . import render_object, render_tables
+from . import render_object, render_register, render_tables
 from .page_context import PageContext
 
 
@@ -35,6 +35,8 @@ def _render(ctx: PageContext, node: nodes.Element) -> list[nodes.Node]:
         return render_tables.matrix(ctx)
     if isinstance(node, trace_nodes.TraceSummary):
         return render_tables.summary(ctx)
+    if isinstance(node, trace_nodes.TraceRegister):
+        return render_register.register_table(ctx)
     place = ctx.domain.at(node["docname"], node["anchor"])
     if place is None:
         return []
