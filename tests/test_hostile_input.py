@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -144,3 +145,24 @@ def test_check_and_the_build_say_the_same_on_a_new_users_mistakes(tmp_path):
     assert parse_warnings(built.stderr, src) == fast
     # Only civitrace's codes: no MyST duplicate for the traced directive, no unknown directive.
     assert "[myst." not in built.stderr, built.stderr
+
+
+def test_the_pdf_diagram_is_the_same_bytes_twice(tmp_path, repo_root):
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    assert civitrace("graph", str(repo_root), "-o", str(first)).returncode == 0
+    time.sleep(1.1)  # cairo stamps the second it draws
+    assert civitrace("graph", str(repo_root), "-o", str(second)).returncode == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert b"/CreationDate (D:19700101000000Z)" in first.read_bytes()
+    done = civitrace("graph", str(repo_root), "-o", str(first), env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert done.returncode == 0 and b"(D:20260101000000Z)" in first.read_bytes()
+
+
+def test_without_graphviz_dot_output_works_and_drawings_fail_cleanly(tmp_path, repo_root):
+    no_graphviz = {"PATH": str(tmp_path / "empty")}
+    done = civitrace("graph", str(repo_root), "-o", str(tmp_path / "x.dot"), env=no_graphviz)
+    assert done.returncode == 0 and (tmp_path / "x.dot").read_text(encoding="utf-8").startswith(("digraph", "//"))
+    for args in (["-o", str(tmp_path / "x.svg")], ["--principle", "P-UTILITE", "-o", str(tmp_path / "p.dot")]):
+        done = civitrace("graph", str(repo_root), *args, env=no_graphviz)
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert "graphviz" in done.stderr

@@ -37,13 +37,18 @@ def last_commit_timestamp(root: Path | str) -> int | None:
     return int(out) if out and out.isascii() and out.isdigit() and int(out) <= MAX_TIMESTAMP else None
 
 
-def source_timestamp(root: Path | str) -> int | None:
-    """``SOURCE_DATE_EPOCH`` if valid, else the last commit's time, else None."""
+def epoch_from_environment() -> int | None:
+    """``SOURCE_DATE_EPOCH`` when it is a time Python can show (ASCII digits, up to the year 9999), else None."""
     env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    # ASCII digits only, and a date Python can show (up to the year 9999); anything else is ignored.
     if env.isascii() and env.isdigit() and len(env) <= 12 and int(env) <= MAX_TIMESTAMP:
         return int(env)
-    return last_commit_timestamp(root)
+    return None
+
+
+def source_timestamp(root: Path | str) -> int | None:
+    """``SOURCE_DATE_EPOCH`` if valid, else the last commit's time, else None."""
+    stamp = epoch_from_environment()
+    return stamp if stamp is not None else last_commit_timestamp(root)
 
 
 def source_date(root: Path | str) -> dt.date:

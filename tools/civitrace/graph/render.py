@@ -7,13 +7,16 @@ does, so a site rebuild or a second ``civitrace graph`` costs a file read.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
 import graphviz
 
+from .. import source_date
 from .outline import FIXED_LAYOUT_MARK
 
 #: Output formats and graph attributes they add. PNG is drawn at 150 dpi, enough to print.
@@ -49,7 +52,7 @@ def render(source: str, fmt: str) -> bytes:
     fixed = source.startswith(FIXED_LAYOUT_MARK)
     engine, no_op = ("neato", 2) if fixed else ("dot", None)
     try:
-        return graphviz.pipe(engine, fmt, source.encode("utf-8"), quiet=True, neato_no_op=no_op)
+        data = graphviz.pipe(engine, fmt, source.encode("utf-8"), quiet=True, neato_no_op=no_op)
     except graphviz.ExecutableNotFound:
         raise RenderError(
             "graphviz's 'dot' program is not installed (Debian/Ubuntu: apt-get install graphviz)"
@@ -57,6 +60,26 @@ def render(source: str, fmt: str) -> bytes:
     except graphviz.CalledProcessError as exc:
         detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
         raise RenderError(f"graphviz failed: {detail or exc}") from None
+    return reproducible_pdf(data) if fmt == "pdf" else data
+
+
+_PDF_DATE = re.compile(rb"/CreationDate \(D:([0-9]{14})((?:Z|[+-][0-9]{2}'[0-9]{2}'?)?)\)")
+
+
+def reproducible_pdf(data: bytes) -> bytes:
+    """cairo stamps the clock into the PDF: put the source date there (``SOURCE_DATE_EPOCH``, else 1970).
+
+    The date is rewritten at the same length, so the cross-reference offsets stay right.
+    """
+    stamp = source_date.epoch_from_environment() or 0
+    digits = dt.datetime.fromtimestamp(stamp, tz=dt.UTC).strftime("%Y%m%d%H%M%S").encode("ascii")
+
+    def fixed(match: re.Match[bytes]) -> bytes:
+        zone = match.group(2)
+        zone = b"Z" if zone == b"Z" else re.sub(rb"[0-9]", b"0", zone).replace(b"-", b"+")
+        return b"/CreationDate (D:" + digits + zone + b")"
+
+    return _PDF_DATE.sub(fixed, data, count=1)
 
 
 def render_cached(source: str, fmt: str, cache_dir: Path | str, stem: str = "trace") -> Path:
