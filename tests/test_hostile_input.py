@@ -166,3 +166,23 @@ def test_without_graphviz_dot_output_works_and_drawings_fail_cleanly(tmp_path, r
         done = civitrace("graph", str(repo_root), *args, env=no_graphviz)
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert "graphviz" in done.stderr
+
+
+def test_base_url_and_huge_titles_give_well_formed_svg_and_parsable_dot(tmp_path):
+    from xml.dom import minidom
+
+    title = "Titre " + "très long " * 1700  # 17 KB
+    src = write_project(
+        tmp_path / "src",
+        {"a.md": f":::{{recommendation}} R-1 {title}\n:::\n\n:::{{measure}} M-1 {title}\n:responds: R-1\n:::\n"},
+    )
+    svg = tmp_path / "g.svg"
+    done = civitrace("graph", str(src), "-o", str(svg), "--base-url", 'https://x.fr/?a=1&b="><script>x</script>')
+    assert done.returncode == 0, done.stderr
+    document = minidom.parse(str(svg))
+    assert document.getElementsByTagName("script") == []
+    hrefs = [a.getAttribute("xlink:href") for a in document.getElementsByTagName("a")]
+    assert hrefs and all(h.startswith("https://x.fr/?a=1&b=%22%3E%3Cscript%3E") for h in hrefs)
+    dot = tmp_path / "g.dot"
+    assert civitrace("graph", str(src), "-o", str(dot)).returncode == 0
+    assert subprocess.run(["dot", "-Tsvg", str(dot)], capture_output=True, check=False).returncode == 0

@@ -56,6 +56,17 @@ def uncsv_cell(text: str) -> str:
     return text
 
 
+def url_for_graphviz(url: str) -> str:
+    """A URL graphviz can copy verbatim into SVG's ``xlink:href``: it escapes nothing itself.
+
+    Characters a URL may not hold (quotes, ``<``, ``>``, spaces…) are percent-encoded, and ``&`` is
+    written ``&amp;``, which the SVG reader turns back into ``&``.
+    """
+    from urllib.parse import quote
+
+    return quote(url, safe=":/?#[]@!$&()*+,;=%~-._").replace("&", "&amp;")
+
+
 def xml_text(text: str) -> str:
     """``text`` without the characters XML 1.0 forbids (the escaping of ``&<>`` is the XML writer's)."""
     return _NOT_XML.sub("\ufffd", text)
