@@ -186,3 +186,20 @@ def test_base_url_and_huge_titles_give_well_formed_svg_and_parsable_dot(tmp_path
     dot = tmp_path / "g.dot"
     assert civitrace("graph", str(src), "-o", str(dot)).returncode == 0
     assert subprocess.run(["dot", "-Tsvg", str(dot)], capture_output=True, check=False).returncode == 0
+
+
+@pytest.mark.sphinx
+def test_the_build_leaves_out_pipes_and_devices_and_says_so(tmp_path):
+    src = write_project(tmp_path / "src", {"conf.py": CONF, "index.md": "# Index\n\n" + COVERED})
+    os.mkfifo(src / "pipe.md")
+    (src / "zero.md").symlink_to("/dev/zero")
+    built = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "dummy", "-q", str(src), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert "Traceback" not in built.stderr
+    found = {(path, code) for path, _line, _message, code in parse_warnings(built.stderr, src)}
+    assert found == {("pipe.md", "unreadable"), ("zero.md", "unreadable")}

@@ -46,7 +46,7 @@ def _location(env: BuildEnvironment, diagnostic: Diagnostic) -> tuple[str, int |
     """``(docname, line)`` for Sphinx; the file itself when it is not a document."""
     path = Path(env.srcdir) / diagnostic.location.path
     docname = env.path2doc(path)
-    if docname is not None:
+    if docname is not None and docname in env.found_docs:  # files left out of the build are named by path
         return docname, diagnostic.location.line or None
     return f"{path}:{diagnostic.location.line}" if diagnostic.location.line else str(path)
 

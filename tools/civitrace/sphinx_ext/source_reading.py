@@ -80,9 +80,12 @@ _sites: dict[str, list[tuple[str, str, int]]] = {}
 
 
 def use_one_file_rule(app: Sphinx, config: Config) -> None:
-    """Skip the folders ``civitrace check`` skips."""
+    """Skip the folders ``civitrace check`` skips, and files that are no regular files (reading them would hang)."""
     patterns = list(config.exclude_patterns)
-    config.exclude_patterns = patterns + [p for p in source_files.SPHINX_PATTERNS if p not in patterns]
+    patterns += [p for p in source_files.SPHINX_PATTERNS if p not in patterns]
+    root = Path(app.srcdir)
+    patterns += [rel for rel in source_files.markdown_files(root) if not source_files.is_regular_file(root / rel)]
+    config.exclude_patterns = patterns
 
 
 def list_traced_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -96,20 +99,16 @@ def list_traced_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
     traced = frozenset(source_files.markdown_files(root, excludes, unreadable=unreadable))
     _traced[str(app.srcdir)] = traced
     domain = civitrace_domain(env)
+    # Diagnostics of no document: folders that cannot be listed, files left out of the build (see above).
     domain.data["diagnostics"][_MISC_DOCNAME] = [
         error(Location(folder, 0), "unreadable", _("cannot list this folder"))
         for folder in unreadable
         if not source_files.excluded(folder, excludes)
+    ] + [
+        error(Location(rel, 1), "unreadable", _("not a regular file (a pipe, a device?)"))
+        for rel in sorted(traced)
+        if not source_files.is_regular_file(root / rel)
     ]
-    for docname in list(docnames):
-        path = env.doc2path(docname)
-        if not source_files.is_regular_file(path):
-            docnames.remove(docname)
-            rel = Path(env.doc2path(docname, False)).as_posix()
-            domain.clear_doc(docname)
-            domain.data["diagnostics"][docname] = [
-                error(Location(rel, 1), "unreadable", _("not a regular file (a pipe, a device?)"))
-            ]
 
 
 def read_source(app: Sphinx, docname: str, source: list[str]) -> None:
