@@ -201,5 +201,8 @@ def test_the_build_leaves_out_pipes_and_devices_and_says_so(tmp_path):
         timeout=300,
     )
     assert "Traceback" not in built.stderr
-    found = {(path, code) for path, _line, _message, code in parse_warnings(built.stderr, src)}
-    assert found == {("pipe.md", "unreadable"), ("zero.md", "unreadable")}
+    # (not parse_warnings: it resolves paths, and zero.md resolves to /dev/zero)
+    lines = built.stderr.splitlines()
+    for name in ("pipe.md", "zero.md"):
+        assert any(line.startswith(f"{src}/{name}:1: WARNING: ") and "[civitrace.unreadable]" in line for line in lines)
+    assert built.stderr.count("[civitrace.") == 2, built.stderr
