@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from civitrace import i18n
 from civitrace.escaping import csv_cell, for_terminal
 from civitrace.export.tabular import read_csv, to_csv, to_json
 from civitrace.reader import read_project, read_text
@@ -132,7 +133,12 @@ def test_check_and_the_build_say_the_same_on_a_new_users_mistakes(tmp_path):
     src = write_project(tmp_path / "src", NEW_USER)
     done = civitrace("check", str(src))
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    fast = {(d.location.path, d.location.line, d.message, d.code) for d in check(read_project(src), as_of=None)}
+    previous = i18n.current_language()
+    i18n.set_language("fr")  # the site is French: its warnings are the French of check's messages
+    try:
+        fast = {(d.location.path, d.location.line, d.message, d.code) for d in check(read_project(src), as_of=None)}
+    finally:
+        i18n.set_language(previous)
     assert {(d[0], d[3]) for d in fast} == {
         ("strategy/latin.md", "encoding"),
         ("strategy/binaire.md", "encoding"),
