@@ -46,6 +46,7 @@ CONTEXTS: dict[str, Context] = {
     "admonition-failing": _fence("admonition", "::::"),
     "topic": _fence("topic", "::::", "Sujet"),
     "code-block": _fence("code-block", "````", "markdown"),
+    "eval-rst": lambda s: "````{eval-rst}\n" + s + "\n````",
     "plain-code": lambda s: f"````markdown\n{s}\n````",
     "raw": _fence("raw", "````", "html"),
     "math": _fence("math", "````"),
@@ -96,6 +97,7 @@ SNIPPETS: dict[str, str] = {
     "bad-value": ":::{measure} M-{n} Valeur\n:responds: R-{n}\n:progress: 150\n:::",
     "option-in-body": ":::{measure} M-{n} Options perdues\n\n:responds: R-{n}\n:::",
     "response": ":::{response} R-{n}\n:decision: declined\n\nParce que.\n:::",
+    "rst": ".. measure:: M-{n} En rST\n   :responds: R-{n}\n\n   Corps.\n\n   .. indicator:: I-{n} Dedans\n      :measure: M-{n}",
     "nul-byte": ":::{measure} M-{n} Octet\x00nul\n:responds: R-{n}\n:::",
 }
 

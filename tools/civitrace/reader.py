@@ -17,7 +17,7 @@ from pathlib import Path
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 
-from . import myst_settings
+from . import myst_settings, rst_reading
 from .diagnostics import Diagnostic, Location, error, warning
 from .directive_bodies import MARKDOWN_BODIES, BodySpec, misspelt_kind, traced_kind
 from .directive_syntax import repeated_options
@@ -120,7 +120,9 @@ class _Reading:
             parts = token.info.strip().split(maxsplit=1)
             name = parts[0] if parts else ""
             argument = parts[1] if len(parts) > 1 else ""
-            if name.startswith("{") and name.endswith("}") and name != "{eval-rst}":
+            if name == "{eval-rst}" and token.type == "fence":
+                self.rst(token.content, line)
+            elif name.startswith("{") and name.endswith("}") and name != "{eval-rst}":
                 self.directive(name[1:-1], argument, token, line, _is_closed(lines, token))
             elif token.type == "fence" and name in self.config.fence_as_directive:
                 self.directive(name, argument, token, line, _is_closed(lines, token))
@@ -153,6 +155,15 @@ class _Reading:
             return  # MyST does not read the body of a directive it does not know, nor of code, math, raw…
         if split is not None and _may_hold_fences(split.body):
             self.block(split.body, line + split.body_offset)
+
+    def rst(self, content: str, line: int) -> None:
+        """An ``{eval-rst}`` block: docutils reads it, traced directives included."""
+        if not rst_reading.may_hold_traced(content):
+            return
+        objects, diagnostics, sites = rst_reading.read_rst(content, line, self.path, self.docname)
+        self.objects.extend(objects)
+        self.diagnostics.extend(diagnostics)
+        self.sites.extend(sites)
 
     def csv_cells(self, first_line: str, content: str, line: int) -> None:
         """docutils parses each cell of a ``csv-table`` as body text, MyST as Markdown, all at the body's line."""
