@@ -195,7 +195,8 @@ def _install_kind_fallback() -> None:
 
     def lookup(name: str, language_module: ModuleType, document: nodes.document) -> tuple[type | None, list]:
         found, messages = original(name, language_module, document)
-        if found is None and misspelt_kind(name) is not None:
+        # Only in a Sphinx build: the fallback is installed for the whole process, docutils alone keeps its own.
+        if found is None and getattr(document.settings, "env", None) is not None and misspelt_kind(name) is not None:
             return UnknownKindDirective, []
         return found, messages
 
