@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -69,53 +68,58 @@ def benchmark(session: nox.Session) -> None:
 def _source_date_env() -> dict[str, str]:
     """``SOURCE_DATE_EPOCH`` for reproducible builds: as set, else the last commit's time.
 
-    Sphinx (copyright year) and XeTeX (the PDF's dates and ID) read it, so two builds
-    of one commit agree whatever the machine's clock says.
+    Sphinx (copyright year, the PDF's cover and metadata) reads it, so two builds of
+    one commit agree whatever the machine's clock says.
     """
     stamp = source_timestamp(Path.cwd())
     return {"SOURCE_DATE_EPOCH": str(stamp)} if stamp is not None else {}
 
 
-def _build_pdf(session: nox.Session, *sphinx_args: str) -> list[Path]:
-    """LaTeX with Sphinx, then PDF with latexmk (xelatex); return the PDFs in _build/pdf."""
-    latex, pdf = Path(BUILD, "latex"), Path(BUILD, "pdf")
-    env = _source_date_env()
-    # One PDF per .tex Sphinx writes (latex_documents in docs/conf.py): clear old ones first.
-    for stale in latex.glob("*.tex"):
-        stale.unlink()
-    session.run(*SPHINX, "-b", "latex", ".", str(latex), *sphinx_args, env=env)
-    pdf.mkdir(parents=True, exist_ok=True)
-    built = []
-    for tex in sorted(latex.glob("*.tex")):
-        # Sphinx's latexmkrc (written next to the .tex) makes `-pdf` run xelatex.
-        with session.chdir(latex):
-            session.run(
-                "latexmk", "-pdf", "-dvi-", "-ps-", "-interaction=nonstopmode", "-halt-on-error",
-                tex.name, external=True, silent=True, env=env,
-            )  # fmt: skip
-        target = pdf / f"{tex.stem}.pdf"
-        shutil.copyfile(latex / target.name, target)
-        built.append(target)
-    if not built:
-        session.error("Sphinx wrote no .tex file: is latex_documents set in docs/conf.py?")
-    session.log("PDF: " + ", ".join(map(str, built)))
-    return built
+PDF = Path(BUILD, "pdf", "civitrace.pdf")
+REPORT = Path(BUILD, "bilan")
+#: Shown at the top of the yearly report (the example's `author` in docs/conf.py).
+COLLECTIVITY = "Montpellier Méditerranée Métropole"
+
+
+def _build_pdf(session: nox.Session, *sphinx_args: str) -> Path:
+    """The tagged PDF of the site (civitrace-pdf builder: HTML for print, then WeasyPrint) in _build/pdf."""
+    session.run(*SPHINX, "-b", "civitrace-pdf", ".", str(PDF.parent), *sphinx_args, env=_source_date_env())
+    session.log(f"PDF: {PDF}")
+    return PDF
+
+
+def _build_report(session: nox.Session, *args: str) -> Path:
+    """The yearly report (PDF and Markdown) into _build/bilan."""
+    session.run(
+        "civitrace", "bilan", ".", "-o", str(REPORT), "--lang", "fr", "--collectivity", COLLECTIVITY, *args,
+        env=_source_date_env(),
+    )  # fmt: skip
+    return REPORT / "bilan.pdf"
 
 
 @nox.session
 def pdf(session: nox.Session) -> None:
-    """Build the PDF (LaTeX, xelatex) into _build/pdf."""
-    session.install("-e", ".")
+    """Build the tagged PDF (PDF/UA-1, WeasyPrint) into _build/pdf."""
+    session.install("-e", ".[pdf]")
     _build_pdf(session, *session.posargs)
 
 
 @nox.session
+def bilan(session: nox.Session) -> None:
+    """The yearly report to the council: _build/bilan/bilan.pdf and bilan.md (``--version TAG`` to choose)."""
+    session.install("-e", ".[pdf]")
+    _build_report(session, *session.posargs)
+
+
+@nox.session
 def site(session: nox.Session) -> None:
-    """The published site: the PDF into _build/pdf, then the HTML into _build/html, linking to the PDF."""
+    """The published site: the PDF and the yearly report, then the HTML into _build/html, linking to both."""
     session.install("-e", ".[site]")
-    pdfs = _build_pdf(session)
-    # The HTML build copies this PDF into the site and links to it from every page.
+    pdf_file = _build_pdf(session)
+    report = _build_report(session)
+    # The HTML build copies these PDFs into the site and links to them from every page.
     session.run(
-        *SPHINX, "-b", "html", "-D", f"civitrace_pdf={pdfs[0].as_posix()}", ".", f"{BUILD}/html",
+        *SPHINX, "-b", "html", "-D", f"civitrace_pdf={pdf_file.as_posix()}",
+        "-D", f"civitrace_report_pdf={report.as_posix()}", ".", f"{BUILD}/html",
         env=_source_date_env(),
     )  # fmt: skip

@@ -49,28 +49,11 @@ html_theme = "furo"
 html_title = project
 html_extra_path = ["_extra"]
 
-# -- PDF (LaTeX) --------------------------------------------------------------------------------
-# `nox -s pdf` builds it with xelatex and latexmk into _build/pdf/civitrace.pdf; `nox -s site`
-# also copies it into the site, whose pages link to it. The cover shows the version and the
-# date of the last change, from git (see civitrace.sphinx_ext.publishing), never the clock.
+# -- PDF ----------------------------------------------------------------------------------------
+# `nox -s pdf` builds the tagged PDF (PDF/UA-1) with the civitrace-pdf builder and WeasyPrint into
+# _build/pdf/civitrace.pdf; `nox -s site` also copies it into the site, whose pages link to it.
+# The cover shows the version and the date of the last change, from git, never the clock.
 
-from pathlib import Path  # noqa: E402
-
-from civitrace.sphinx_ext.latex_settings import latex_elements as _latex_elements  # noqa: E402
-from civitrace.sphinx_ext.publishing import publication as _publication  # noqa: E402
-
-pdf_title = "Avis de la convention citoyenne sur l'IA et stratégie de la donnée et de l'IA"
-pdf_subtitle = "Recommandations, réponses de la Métropole, mesures et suivi"
-pdf_running_title = "Convention citoyenne sur l'IA et stratégie de la Métropole"  # each page's header
-
-latex_engine = "xelatex"
-latex_documents = [(root_doc, "civitrace.tex", pdf_running_title, author, "manual")]
-latex_elements = _latex_elements(
-    collectivity=author,
-    title=pdf_title,
-    subtitle=pdf_subtitle,
-    info=_publication(Path(__file__).resolve().parent.parent),
-)
-latex_use_xindy = False  # no index in the PDF, so no xindy to install
-latex_domain_indices = False
-latex_show_urls = "footnote"  # on paper, a link's address is printed
+civitrace_pdf_title = "Avis de la convention citoyenne sur l'IA et stratégie de la donnée et de l'IA"
+civitrace_pdf_subtitle = "Recommandations, réponses de la Métropole, mesures et suivi"
+civitrace_pdf_running_title = "Convention citoyenne sur l'IA et stratégie de la Métropole"  # each page's header

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -24,3 +25,14 @@ def example_site(tmp_path_factory: pytest.TempPathFactory):
     from sphinx_helpers import build
 
     return build(REPO, tmp_path_factory.mktemp("example-site"), confdir=REPO / "docs")
+
+
+@pytest.fixture(scope="session")
+def example_pdf(tmp_path_factory: pytest.TempPathFactory):
+    """The example's tagged PDF (civitrace-pdf builder, WeasyPrint), built once per session."""
+    from civitrace.source_date import source_timestamp
+    from pdf_tools import build_example_pdf
+
+    # As `nox -s pdf` does: the date of the last commit, unless SOURCE_DATE_EPOCH is set.
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or source_timestamp(REPO) or 1735732800)
+    return build_example_pdf(tmp_path_factory.mktemp("pdf") / "first", epoch)

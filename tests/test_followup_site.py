@@ -221,12 +221,12 @@ def test_outside_git_everything_builds_with_history_unavailable(tmp_path):
     assert (document["version"], document["date"]) == (None, None)
 
 
-def test_latex_shows_the_dashboard_and_last_changes(tmp_path):
+def test_paper_shows_the_dashboard_and_last_changes(tmp_path):
     repo = make_site(tmp_path / "p")
-    result = build(repo, tmp_path / "latex", confdir=repo / "docs", builder="latex")
+    result = build(repo, tmp_path / "text", confdir=repo / "docs", builder="text")
     assert result.warnings == ""
-    tex = next((tmp_path / "latex").glob("*.tex")).read_text(encoding="utf-8")
-    assert "Avancement par principe" in tex and "Calendrier" in tex
-    assert "Dernière modification : 1er juin 2025" in tex
-    assert "civitrace-bar" not in tex
-    assert not (tmp_path / "latex" / "changes.atom").exists()
+    text = "\n".join(path.read_text(encoding="utf-8") for path in (tmp_path / "text").rglob("*.txt"))
+    assert "Avancement par principe" in text and "Calendrier" in text
+    assert "Dernière modification : 1er juin 2025" in text
+    assert "civitrace-bar" not in text
+    assert not (tmp_path / "text" / "changes.atom").exists()

@@ -88,12 +88,16 @@ def test_object_pages_show_their_neighbourhood_unless_turned_off(tmp_path):
     assert len(_SVG.findall(off.html("graphs"))) == 4
 
 
-def test_latex_includes_the_pdf_drawing_fitted_to_the_page(tmp_path):
-    result = build(_source(tmp_path), tmp_path / "latex", builder="latex")
-    tex = next(result.out.glob("*.tex")).read_text(encoding="utf-8")
-    included = re.findall(r"\\civitraceGraph\{([^}]+\.pdf)\}\{[^}]*\}", tex)
-    assert len(included) == 4  # the directive's diagrams only: object pages list their links in words
-    assert all((result.out / name).read_bytes().startswith(b"%PDF") for name in included)
+def test_the_pdf_builder_shows_each_diagram_as_an_svg_image_with_alt_text_then_its_text_version(tmp_path):
+    result = build(_source(tmp_path), tmp_path / "pdf", builder="civitrace-pdf")
+    page = (result.out / "index.html").read_text(encoding="utf-8")
+    figures = re.findall(r'<figure class="civitrace-graph[^"]*"><img src="([^"]+\.svg)" alt="([^"]+)"', page)
+    assert len(figures) == 4  # the directive's diagrams only: object pages list their links in words
+    assert all((result.out / src).read_text(encoding="utf-8").lstrip().startswith("<?xml") for src, _ in figures)
+    assert all("Sa version texte suit." in alt and "Schéma :" in alt for _, alt in figures)
+    # The text version follows each drawing, written out (not folded as on the site).
+    assert page.count("Version texte du schéma") == 4 and "<details" not in page
+    assert (result.out / "civitrace.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_text_builder_gets_the_text_version(tmp_path):

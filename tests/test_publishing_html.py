@@ -94,6 +94,21 @@ def test_the_site_links_to_its_pdf_from_every_page(project, tmp_path):
         assert (page.parent / href.group(1)).resolve() == (out / "essai.pdf").resolve()
 
 
+def test_the_site_links_to_the_yearly_report_too(project, tmp_path):
+    pdfs = {}
+    for name in ("essai", "bilan"):
+        pdfs[name] = tmp_path / "pdf" / f"{name}.pdf"
+        pdfs[name].parent.mkdir(exist_ok=True)
+        pdfs[name].write_bytes(f"%PDF-1.7 {name}\n".encode())
+    out = tmp_path / "html"
+    assert build(project, out, civitrace_pdf=str(pdfs["essai"]), civitrace_report_pdf=str(pdfs["bilan"])) == ""
+    assert (out / "bilan.pdf").read_bytes() == pdfs["bilan"].read_bytes()
+    page = out / "part" / "page.html"
+    href = re.search(r'<a class="civitrace-report-pdf" href="([^"]+)"', page.read_text(encoding="utf-8"))
+    assert href and (page.parent / href.group(1)).resolve() == (out / "bilan.pdf").resolve()
+    assert "Télécharger le bilan annuel (PDF)" in footer(page)
+
+
 def test_a_missing_pdf_is_a_warning(project, tmp_path):
     warnings = build(project, tmp_path / "html", civitrace_pdf="no/such.pdf")
     assert "civitrace_pdf" in warnings and "no/such.pdf" in warnings

@@ -1,7 +1,7 @@
-"""The example's PDF: built with Sphinx's LaTeX builder and latexmk (xelatex), as ``nox -s pdf`` does.
+"""The example's PDF, as ``nox -s pdf`` builds it: the civitrace-pdf builder, then WeasyPrint (PDF/UA-1).
 
-The PDF is built once per test session (it takes a while); each test reads it with
-poppler's ``pdftotext``, ``pdfimages`` and ``pdfinfo``.
+Built once per session (``example_pdf`` in conftest.py); read with pikepdf (structure
+tree, metadata, outline) and poppler (``pdftotext``, ``pdfimages``, ``pdfinfo``).
 """
 
 from __future__ import annotations
@@ -9,168 +9,171 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
-import subprocess
-import sys
 import unicodedata
-from dataclasses import dataclass
-from pathlib import Path
 
+import pikepdf
 import pytest
 
+from civitrace.graph.fit import svg_fit
 from civitrace.reader import read_project
-from civitrace.source_date import source_timestamp, version_label
-from civitrace.sphinx_ext.publishing import LATEX_PACKAGE_FILE
+from civitrace.source_date import version_label
 from civitrace.vocabulary import PAGE_LABELS, french_date
+from pdf_structure import catalog_facts, structure
+from pdf_tools import page_sizes, run
 
-pytestmark = pytest.mark.latex
-
-REPO = Path(__file__).resolve().parent.parent
-#: A raster image larger than this (pixels, either side) would be a diagram drawn as a bitmap.
-LARGE_RASTER = 300
-
-
-@dataclass(frozen=True)
-class BuiltPdf:
-    tex: Path
-    pdf: Path
-    epoch: int  # the SOURCE_DATE_EPOCH it was built with
-
-    def text(self, *, first: int | None = None, last: int | None = None) -> str:
-        pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
-        return run(["pdftotext", "-enc", "UTF-8", *pages, str(self.pdf), "-"]).stdout
-
-
-def run(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, capture_output=True, text=True, check=True, **kwargs)  # type: ignore[call-overload]
-
-
-@pytest.fixture(scope="session")
-def example_pdf(tmp_path_factory: pytest.TempPathFactory) -> BuiltPdf:
-    """The example built into LaTeX and then into a PDF, once."""
-    latex = tmp_path_factory.mktemp("pdf") / "latex"
-    # As `nox -s pdf` does: the date of the last commit, unless SOURCE_DATE_EPOCH is set.
-    epoch = source_timestamp(REPO) or 1735732800
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
-    sphinx = [sys.executable, "-m", "sphinx", "-c", "docs", "-W", "--keep-going", "-q", "-b", "latex"]
-    done = subprocess.run([*sphinx, str(REPO), str(latex)], cwd=REPO, env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-3000:]
-    (tex,) = latex.glob("*.tex")
-    done = subprocess.run(
-        ["latexmk", "-pdf", "-dvi-", "-ps-", "-interaction=nonstopmode", "-halt-on-error", tex.name],
-        cwd=latex,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    log = tex.with_suffix(".log")
-    assert done.returncode == 0, (log.read_text(errors="replace") if log.exists() else done.stdout)[-3000:]
-    return BuiltPdf(tex, tex.with_suffix(".pdf"), epoch)
+pytestmark = pytest.mark.pdf
 
 
 def normalized(text: str) -> str:
-    """Text as compared: no line-end hyphenation, one kind of apostrophe, no spaces at all.
-
-    pdftotext gives the words back with LaTeX's line breaks, hyphenations and French
-    spacing (thin spaces before ``:``), so spaces cannot be compared.
-    """
+    """Text as compared: one kind of apostrophe, no line-end hyphenation, no spaces at all."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'")
     text = re.sub(r"(?<=\w)-\n(?=[a-zà-ÿ])", "", text)
     return re.sub(r"\s+", "", text)
 
 
-def test_the_cover_shows_collectivity_title_version_and_date(example_pdf):
-    cover = " ".join(example_pdf.text(first=1, last=1).split())
+@pytest.fixture(scope="module")
+def opened(example_pdf):
+    with pikepdf.open(example_pdf.pdf) as pdf:
+        yield pdf
+
+
+@pytest.fixture(scope="module")
+def found(opened):
+    return structure(opened)
+
+
+def test_the_cover_shows_collectivity_title_version_and_date(example_pdf, repo_root):
+    cover = " ".join(example_pdf.text(first=1, last=1).split()).replace("’", "'")
     day = dt.datetime.fromtimestamp(example_pdf.epoch, tz=dt.UTC).date()
     assert "Montpellier Méditerranée Métropole" in cover
-    assert "Avis de la convention citoyenne sur l'IA" in cover.replace("’", "'")
-    assert f"Version {version_label(REPO)}" in cover
+    assert "Avis de la convention citoyenne sur l'IA" in cover
+    assert f"Version {version_label(repo_root)}" in cover
     assert f"Dernière modification le {french_date(day)}" in cover
 
 
-def test_the_pdf_has_a_table_of_contents_in_french(example_pdf):
-    contents = example_pdf.text(first=2, last=3)
+def test_the_pdf_has_a_table_of_contents_in_french_with_page_numbers(example_pdf):
+    contents = example_pdf.text(first=2, last=2)
     assert "Table des matières" in contents
-    # The parts of the site are listed (chapter or section titles of the example).
-    assert "convention citoyenne" in contents.lower() and "stratégie" in contents.lower()
+    assert re.search(r"Stratégie de la donnée.*?\.\s*\d+", contents), contents[:500]
+    # The authors' guide is for the site only.
+    assert "guide" not in contents.lower()
 
 
-def test_every_recommendation_id_and_title_is_in_the_pdf(example_pdf):
+def test_every_recommendation_is_in_the_text_in_reading_order(example_pdf, repo_root):
+    # pdftotext follows the content order, which WeasyPrint writes in the structure's order.
     text = normalized(example_pdf.text())
-    recommendations = read_project(REPO).of_kind("recommendation")
+    recommendations = read_project(repo_root).of_kind("recommendation")
     assert len(recommendations) >= 10
-    missing = [f"{r.id} {r.title}" for r in recommendations if normalized(r.id) not in text]
-    missing += [f"{r.id} {r.title}" for r in recommendations if normalized(r.title) not in text]
-    assert not missing, f"not found in the PDF: {missing}"
-
-
-def test_the_matrix_and_summary_are_tables_that_break_across_pages(example_pdf):
-    tex = example_pdf.tex.read_text(encoding="utf-8")
-    assert "\\begin{longtable}" in tex
+    positions = []
+    for rec in recommendations:
+        heading = normalized(f"Recommandation {rec.id} — {rec.title}")
+        assert heading in text, f"not found in the PDF: {rec.id} {rec.title}"
+        positions.append(text.index(heading))
+    assert positions == sorted(positions), "the recommendations are not in the opinion's order"
     assert PAGE_LABELS["matrix_title"] in example_pdf.text()
 
 
-def test_diagrams_are_vector_graphics(example_pdf):
-    tex = example_pdf.tex.read_text(encoding="utf-8")
-    included = re.findall(
-        r"\\(?:civitraceGraph|sphinxincludegraphics|includegraphics)(?:\[[^\]]*\])?\{\{?([^}]+)\}", tex
-    )
-    assert included, "the PDF has no diagram"
-    assert all(name.endswith(".pdf") or name.endswith(".pdf}") for name in included), included
+def test_the_pdf_declares_pdf_ua_its_language_and_shows_its_title(opened):
+    facts = catalog_facts(opened)
+    assert facts["struct_tree"] and facts["marked"]
+    assert facts["pdfua_part"] == "1"
+    assert facts["lang"] == "fr-FR"  # from conf.py's language = "fr"
+    assert facts["display_doc_title"]
+    assert str(facts["title"]).startswith("Avis de la convention citoyenne")
+
+
+def test_the_structure_has_headings_paragraphs_lists_tables_with_header_cells_and_links(found):
+    for tag in ("H1", "H2", "P", "L", "LI", "Table", "TH", "TD", "Link", "Figure"):
+        assert found.tags[tag] > 0, (tag, found.tags)
+
+
+def test_every_diagram_is_a_figure_with_its_name_and_summary(found):
+    # The overview, the strategy's diagram and one per principle.
+    assert found.tags["Figure"] >= 9
+    assert not found.figures_without_alt
+    assert all("Schéma :" in alt and "Sa version texte suit." in alt for alt in found.figure_alts)
+    assert any(alt.startswith("Vue d'ensemble") for alt in found.figure_alts)
+
+
+def test_every_link_has_a_structure_parent_and_says_what_it_shows(found):
+    assert found.links > 100
+    assert found.links_without_description == 0
+    # /Contents is the link's own words ("M-05 — Mettre en place…"), not its target ("M-05", a URL).
+    assert all(text.strip() for text in found.link_contents)
+    assert any(re.match(r"M-\d+ — \w", text) for text in found.link_contents)
+
+
+def test_no_content_outside_the_tags_and_artifacts(found):
+    assert found.marked_sequences > 1000
+    assert found.artifacts > 0  # the running headers and footers, backgrounds, borders
+    assert not found.untagged, found.untagged[:10]
+    # Every tagged sequence belongs to an element of the tree (the headers were not: see pdf/artifacts.py).
+    assert not found.orphan_mcids, found.orphan_mcids[:10]
+
+
+def test_the_bookmarks_follow_the_headings(opened):
+    with opened.open_outline() as outline:
+        titles = []
+
+        def walk(items):
+            for item in items:
+                titles.append(item.title)
+                walk(item.children)
+
+        walk(outline.root)
+    joined = " | ".join(titles)
+    for expected in ("La convention citoyenne", "Stratégie de la donnée", "Le suivi de l"):
+        assert expected in joined, joined[:800]
+
+
+def test_the_diagrams_are_vector_graphics(example_pdf):
     listing = run(["pdfimages", "-list", str(example_pdf.pdf)]).stdout.splitlines()[2:]
-    rasters = [line.split() for line in listing if line.strip()]
-    large = [row for row in rasters if int(row[3]) > LARGE_RASTER or int(row[4]) > LARGE_RASTER]
-    assert not large, f"raster images in the PDF: {large}"
+    assert not [line for line in listing if line.strip()], listing
 
 
-def test_the_diagram_layout_package_is_loaded(example_pdf):
-    assert "\\usepackage{civitrace-publishing}" in example_pdf.tex.read_text(encoding="utf-8")
-    assert (example_pdf.tex.parent / "civitrace-publishing.sty").is_file()
+def test_the_pages_are_a4_and_the_overview_has_a_landscape_page(example_pdf):
+    sizes = page_sizes(example_pdf.pdf)
+    assert all(sorted(size) == [595, 842] for size in sizes.values()), set(sizes.values())
+    landscape = [page for page, (width, height) in sizes.items() if width > height]
+    assert len(landscape) >= 1
+    text = " ".join(example_pdf.text(first=landscape[0], last=landscape[0]).split()).replace("’", "'")
+    assert "Vue d'ensemble" in text
 
 
-def _dot_pdf(path: Path, source: str) -> None:
-    subprocess.run(["dot", "-Tpdf", "-o", str(path)], input=source, text=True, check=True)
+def test_the_diagrams_text_is_at_least_7_pt_on_paper(example_pdf):
+    # The print page sets each SVG's width: its scale times its smallest font is the printed size.
+    page = example_pdf.html.read_text(encoding="utf-8")
+    figures = re.findall(r'<img src="([^"]+\.svg)" alt="[^"]*" style="width: ([\d.]+)pt', page)
+    assert len(figures) >= 9
+    for src, width in figures:
+        fit = svg_fit((example_pdf.html.parent / src).read_text(encoding="utf-8"))
+        smallest = fit.smallest_text / fit.scale * float(width) / fit.width
+        assert smallest >= 7.0, (src, smallest)
 
 
-def test_a_wide_diagram_turns_its_page_and_a_small_one_does_not(tmp_path):
-    chain = " -> ".join(f"N{i}" for i in range(16))
-    _dot_pdf(tmp_path / "wide.pdf", f"digraph {{ rankdir=LR; node [shape=box]; {chain}; A -> B; C -> D; }}")
-    _dot_pdf(tmp_path / "small.pdf", "digraph { node [shape=box]; R1 -> M1; R2 -> M2; }")
-    shutil.copy(LATEX_PACKAGE_FILE, tmp_path)
-    (tmp_path / "doc.tex").write_text(
-        "\\documentclass[a4paper]{article}\n\\usepackage{civitrace-publishing}\n\\begin{document}\n"
-        "Avant.\n\n\\civitraceGraph{wide.pdf}{Schéma large}\n\n\\civitraceGraph{small.pdf}{Schéma petit}\n\n"
-        "Après.\n\\end{document}\n",
-        encoding="utf-8",
-    )
-    run(["xelatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex"], cwd=tmp_path)
-    pdf = str(tmp_path / "doc.pdf")
-    pages = int(re.search(r"^Pages:\s+(\d+)", run(["pdfinfo", pdf]).stdout, re.MULTILINE).group(1))
-    turned = {
-        page
-        for page in range(1, pages + 1)
-        if re.search(r"rot:\s+(90|270)", run(["pdfinfo", "-f", str(page), "-l", str(page), pdf]).stdout)
-    }
-    text = {page: run(["pdftotext", "-f", str(page), "-l", str(page), pdf, "-"]).stdout for page in range(1, pages + 1)}
-    assert [page for page in text if "Schéma large" in text[page]] == sorted(turned)
-    assert len(turned) == 1
-    assert all(page not in turned for page in text if "Schéma petit" in text[page])
-    # The text around the wide diagram is not left on a half-empty page: it flows on.
-    assert "Après" in text[min(text)]
-
-
-def test_the_pdf_metadata_names_it_and_dates_it_from_the_sources(example_pdf):
+def test_the_metadata_names_the_pdf_and_dates_it_from_the_sources(example_pdf):
     info = run(["pdfinfo", "-isodates", str(example_pdf.pdf)], env={**os.environ, "TZ": "UTC"}).stdout
-    assert "A4" in info
     assert re.search(r"^Title:\s+Avis de la convention citoyenne", info, re.MULTILINE), info
     assert re.search(r"^Author:\s+Montpellier Méditerranée Métropole", info, re.MULTILINE), info
-    # xdvipdfmx dates the PDF from SOURCE_DATE_EPOCH, not from the clock.
-    stamp = dt.datetime.fromtimestamp(example_pdf.epoch, tz=dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")
-    assert re.search(rf"^CreationDate:\s+{stamp}", info, re.MULTILINE), info
+    day = dt.datetime.fromtimestamp(example_pdf.epoch, tz=dt.UTC).strftime("%Y-%m-%d")
+    assert re.search(rf"^CreationDate:\s+{day}", info, re.MULTILINE), info
 
 
-def test_no_character_is_missing_from_the_fonts(example_pdf):
-    # XeTeX drops a character its font lacks, with only a line in the log: the text would be wrong.
-    log = example_pdf.tex.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
-    missing = sorted({line for line in log.splitlines() if line.startswith("Missing character")})
-    assert not missing, missing
+def test_the_build_warned_about_nothing(example_pdf):
+    # A glyph no font has, a broken internal link or an image without alt would be warnings.
+    assert example_pdf.warnings == "", example_pdf.warnings[-3000:]
+
+
+def test_each_diagram_is_followed_by_its_text_version(example_pdf, found):
+    # In reading order: a diagram's caption, then "Version texte du schéma" before the next diagram.
+    text = example_pdf.text().replace("’", "'")
+    captions = [alt.split(". Schéma :")[0] for alt in found.figure_alts]
+    position = 0
+    for caption in captions:
+        at = text.find(caption, position)
+        assert at >= 0, caption
+        following = text.find("Version texte du schéma", at)
+        assert following >= 0, caption
+        later = [text.find(c, at + len(caption)) for c in captions if text.find(c, at + len(caption)) >= 0]
+        assert not later or following < min(later), caption
+        position = following

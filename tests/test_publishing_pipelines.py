@@ -168,7 +168,7 @@ def test_the_command_checker_rejects_what_does_not_exist():
 
 
 def test_noxfile_has_the_publishing_sessions():
-    assert {"check", "html", "pdf", "site", "tests", "lint"} <= nox_sessions()
+    assert {"check", "html", "pdf", "bilan", "site", "tests", "lint"} <= nox_sessions()
 
 
 def test_gitlab_runs_check_then_build_then_pages():
@@ -193,7 +193,7 @@ def test_gitlab_check_job_reports_code_quality():
 def test_gitlab_builds_the_site_and_keeps_the_pdf():
     build = next(j for j in gitlab_jobs().values() if j["stage"] == "build")
     assert any("nox -s site" in line for line in build["script"])
-    assert {"_build/html/", "_build/pdf/"} <= set(build["artifacts"]["paths"])
+    assert {"_build/html/", "_build/pdf/", "_build/bilan/"} <= set(build["artifacts"]["paths"])
     pages = gitlab_jobs()["pages"]  # GitLab publishes the job named `pages`
     assert pages["stage"] == "pages"
     assert "public" in pages["artifacts"]["paths"]
@@ -218,6 +218,7 @@ def test_github_workflow_mirrors_the_gitlab_pipeline():
     assert checkout["with"]["fetch-depth"] == 0
     uploads = [s for s in jobs["build"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact")]
     assert any(s["with"]["path"].startswith("_build/pdf") for s in uploads)
+    assert any(s["with"]["path"].startswith("_build/bilan") for s in uploads)
     assert any(a.startswith("actions/deploy-pages") for a in uses["pages"])
     assert jobs["pages"]["permissions"] == {"pages": "write", "id-token": "write"}
 
@@ -233,11 +234,13 @@ def test_debian_packages_cover_the_pdf_build(tmp_path, profile):
     env = {**os.environ, "PATH": f"{tmp_path}{os.pathsep}{os.environ['PATH']}"}
     subprocess.run([str(REPO / ".ci/install-debian-packages"), profile], env=env, check=True)
     packages = {word for line in record.read_text().splitlines() if " install " in f" {line} " for word in line.split()}
-    needed = {"graphviz", "latexmk", "texlive-xetex", "texlive-latex-extra", "texlive-lang-french"}
-    needed |= {"fonts-freefont-otf", "fonts-dejavu-core", "git", "python3-venv"}
+    # WeasyPrint's libraries and fonts for every script (Arabic, Chinese, emoji…), no TeX at all.
+    needed = {"graphviz", "libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0"}
+    needed |= {"fonts-noto-core", "fonts-wqy-microhei", "fonts-symbola", "git", "python3-venv"}
     if profile == "tests":
         needed |= {"poppler-utils"}  # pdftotext, pdfimages
     assert needed <= packages
+    assert not {p for p in packages if p.startswith(("texlive", "latexmk"))}
 
 
 def test_ci_entry_point_installs_the_test_packages():

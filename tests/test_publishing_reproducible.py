@@ -61,3 +61,11 @@ def test_two_builds_of_the_example_are_byte_identical(tmp_path):
     _, mismatch, errors = filecmp.cmpfiles(first, second, sorted(map(str, files)), shallow=False)
     assert not errors
     assert not mismatch, f"files differ between two builds: {mismatch}"
+
+
+@pytest.mark.pdf
+def test_two_builds_of_the_example_pdf_are_byte_identical(example_pdf, tmp_path):
+    from pdf_tools import build_example_pdf
+
+    second = build_example_pdf(tmp_path / "second", example_pdf.epoch, tz="Pacific/Kiritimati", hash_seed="2")
+    assert second.pdf.read_bytes() == example_pdf.pdf.read_bytes()

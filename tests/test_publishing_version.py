@@ -7,7 +7,6 @@ from functools import partial
 
 import pytest
 
-from civitrace.sphinx_ext.latex_settings import cover, latex_elements, latex_escape
 from civitrace.sphinx_ext.publishing import Publication, publication
 from civitrace.vocabulary import french_date
 from helpers import git as run_git
@@ -70,31 +69,3 @@ def test_outside_git_there_is_no_version_and_no_date_from_the_clock(tmp_path, mo
     assert info.summary == "Version non suivie"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert publication(tmp_path).date == dt.date(2023, 11, 14)
-
-
-def test_latex_escape_makes_special_characters_literal():
-    assert latex_escape(r"R&D 100 % _x_ {a} #1 $ ~ ^ \ ") == (
-        r"R\&D 100 \% \_x\_ \{a\} \#1 \$ \textasciitilde{} \textasciicircum{} \textbackslash{} "
-    )
-
-
-def test_cover_shows_collectivity_title_version_and_date():
-    info = Publication("v2.0-3-gabc1234", dt.date(2025, 6, 1))
-    page = cover("Ville & Métropole", "Avis et stratégie", "Traçabilité", info)
-    assert r"\begin{titlepage}" in page and r"\end{titlepage}" in page
-    for text in (r"Ville \& Métropole", "Avis et stratégie", "Traçabilité", "Version v2.0-3-gabc1234"):
-        assert text in page
-    assert "Dernière modification le 1er juin 2025" in page
-
-
-def test_cover_without_git_has_no_date():
-    page = cover("Ville", "Titre", "Sous-titre", Publication("version non suivie", None))
-    assert "Version non suivie" in page and "Dernière modification" not in page
-
-
-def test_latex_elements_are_french_ready_and_without_index():
-    elements = latex_elements(collectivity="V", title="T", subtitle="S", info=Publication("v1", dt.date(2024, 1, 1)))
-    assert elements["papersize"] == "a4paper"
-    assert "FreeSerif" in elements["fontpkg"]  # Debian's fonts-freefont-otf, see .ci/install-debian-packages
-    assert elements["printindex"] == "" and elements["makeindex"] == ""
-    assert elements["releasename"] == "Version"

@@ -271,13 +271,12 @@ def test_objects_are_listed_for_search_and_inventories(site):
     assert objects["I-1"] == ("indicator", "strategy/plan", "I-1")
 
 
-def test_latex_builder_renders_blocks_and_tables(tmp_path):
+def test_text_builder_renders_blocks_and_tables(tmp_path):
     src = write_project(tmp_path / "src", PROJECT)
-    result = build(src, tmp_path / "latex", builder="latex")
-    tex = next((tmp_path / "latex").glob("*.tex")).read_text(encoding="utf-8")
-    assert "Recommandations et mesures" in tex  # the matrix caption
-    assert "Mesures qui y répondent" in tex
-    assert "sphinxadmonition" in tex
+    result = build(src, tmp_path / "text", builder="text")
+    text = "\n".join(path.read_text(encoding="utf-8") for path in (tmp_path / "text").rglob("*.txt"))
+    assert "Recommandations et mesures" in text  # the matrix caption
+    assert "Mesures qui y répondent" in text
     assert "civitrace.unknown" not in result.warnings
 
 

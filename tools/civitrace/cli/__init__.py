@@ -9,14 +9,14 @@ from collections.abc import Sequence
 
 from ..escaping import for_terminal
 from ..i18n import _
-from . import check_command, diff_command, export_command, graph_command, register_command
+from . import bilan_command, check_command, diff_command, export_command, graph_command, register_command
 from .arguments import EXIT_OK, EXIT_USAGE, UsageError
 
 __all__ = ["COMMANDS", "UsageError", "build_parser", "main", "run"]
 
 #: Subcommand modules, in the order ``--help`` lists them. Each keeps its heavy imports
 #: (networkx, git history) inside its handler, so ``civitrace check`` does not load them.
-COMMANDS = [check_command, diff_command, export_command, graph_command, register_command]
+COMMANDS = [check_command, diff_command, export_command, graph_command, register_command, bilan_command]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,6 +21,7 @@ from . import (
     graph_directive,
     incremental,
     nodes,
+    print_builder,
     publishing,
     resolve,
     roles,
@@ -42,6 +43,7 @@ FEATURES = (
     consistency,
     incremental,
     publishing,
+    print_builder,
     followup,
     graph_directive,
 )

@@ -44,6 +44,7 @@ from . import open_data, render_dashboard, render_history
 from .directives import PlaceholderDirective
 from .domain import civitrace_domain
 from .page_context import PageContext
+from .paper import is_paper
 
 logger = logging.getLogger(__name__)
 L = FOLLOWUP_LABELS
@@ -256,8 +257,8 @@ def _anchors(box: nodes.Element) -> list[str]:
 
 def _relative(app: Sphinx, docname: str, target: str) -> str | None:
     """A URI to a file at the output's root, relative to a page; None for builders without URIs."""
-    if app.builder.format != "html":
-        return None
+    if is_paper(app.builder):
+        return None  # a PDF names the published files; it cannot link beside itself
     return relative_uri(app.builder.get_target_uri(docname), target)
 
 
@@ -294,7 +295,7 @@ def _render(app: Sphinx, ctx: PageContext, node: nodes.Element) -> list[nodes.No
     if isinstance(node, TraceTimeline):
         return render_history.timeline(place.obj, ctx.as_of)
     # On paper, the date of the last change is enough; the site lists the changes.
-    full = app.builder.format == "html"
+    full = not is_paper(app.builder)
     return render_history.object_history(followup_data(app).history, place.obj, full=full)
 
 
@@ -344,7 +345,7 @@ def _on_html_page_context(
 
 
 def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or is_paper(app.builder):
         return
     open_data.write_open_data(app, followup_data(app).versions, changes_page(app.env))
 

@@ -7,7 +7,8 @@ the current project. Per builder:
 - HTML: the SVG is inlined, so every node is a real link to its object's page
   and shows its full title on hover; a toolbar zooms, a drag pans, and
   "Ouvrir en plein écran" opens the SVG file alone (its links rebased);
-- LaTeX: the PDF drawing, fitted to the page by ``\\civitraceGraph``;
+- the PDF (``civitrace-pdf`` builder, :mod:`.print_figure`): the SVG as an image
+  with its alternative text, sized for an A4 page, landscape when much larger;
 - any other builder: the text alternative only.
 
 Every diagram is followed by its text alternative (a nested list with links).
@@ -37,6 +38,8 @@ from ..graph.render import digest
 from ..graph.text_alternative import Entry, entries
 from .build_date import build_date
 from .domain import CivitraceDomain, civitrace_domain
+from .paper import is_paper
+from .print_figure import print_figure
 
 logger = logging.getLogger(__name__)
 
@@ -141,7 +144,7 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     as_of = domain.as_of or build_date(app)
     project = domain.project()
     for index, node in enumerate(placeholders):
-        if node["auto"] and app.builder.format != "html":
+        if node["auto"] and is_paper(app.builder):
             node.parent.remove(node)  # on paper, an object's links are already written out
             continue
         request = DiagramRequest(
@@ -155,10 +158,10 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             continue
         content: list[nodes.Node] = []
         try:
-            if app.builder.format == "html":
+            if is_paper(app.builder) and app.builder.format == "html":
+                content.append(print_figure(app, graph, node["caption"] or _default_caption(graph)))
+            elif app.builder.format == "html":
                 content.append(_html_figure(app, domain, graph, docname, node, index))
-            elif app.builder.format == "latex":
-                content.append(_latex_figure(app, graph, node))
         except RenderError as exc:
             logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
         content.extend(_text_version(app, domain, graph, docname, node, bool(content)))
@@ -254,31 +257,13 @@ def _default_caption(graph: Any) -> str:
     return "Schéma de traçabilité"
 
 
-def _latex_figure(app: Sphinx, graph: Any, node: TraceGraph) -> nodes.raw:
-    """The PDF drawing (no links on paper), laid out by ``\\civitraceGraph`` of ``civitrace-publishing.sty``.
-
-    The macro draws it at its natural size when it fits, shrunk to the page
-    otherwise, on a landscape page when that makes it notably larger.
-    """
-    source = graph_dot(graph, None)
-    path = render_cached(source, "pdf", Path(app.builder.outdir))
-    caption = _latex_escape(node["caption"] or _default_caption(graph))
-    return nodes.raw("", f"\n\\civitraceGraph{{{path.name}}}{{{caption}}}\n", format="latex")
-
-
-def _latex_escape(text: str) -> str:
-    special = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#"}
-    special.update({"%": r"\%", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"})
-    return "".join(special.get(char, char) for char in text)
-
-
 def _text_version(
     app: Sphinx, domain: CivitraceDomain, graph: Any, docname: str, node: TraceGraph, has_drawing: bool
 ) -> list[nodes.Node]:
     """The text alternative: a nested list with links, folded under the drawing in HTML."""
     items = _bullets(app, domain, entries(graph), docname)
     container = nodes.container(classes=["civitrace-graph-text"])
-    if app.builder.format == "html" and has_drawing:
+    if not is_paper(app.builder) and has_drawing:
         opening = f'<details class="civitrace-graph-text"><summary>{TEXT_HEADING}</summary>'
         container += items
         return [nodes.raw("", opening, format="html"), container, nodes.raw("", "</details>", format="html")]

@@ -15,10 +15,9 @@ from sphinx.util.docutils import new_document
 from sphinx.util.nodes import make_refnode
 
 from ..model import Project, TraceObject, is_late
-from ..vocabulary import LATE_LABEL
+from ..wording import measure_state
 from .build_date import build_date
 from .domain import CivitraceDomain, civitrace_domain, link_text
-from .render_values import status_text
 
 
 @dataclass
@@ -63,10 +62,7 @@ class PageContext:
 
     def measure_state(self, measure: TraceObject) -> str:
         """``en cours``, or ``en cours, en retard`` when late at the build date."""
-        state = status_text(measure)
-        if self.is_late(measure) and state != LATE_LABEL:
-            state += f", {LATE_LABEL}"
-        return state
+        return measure_state(measure, self.as_of)
 
     def quote(self, obj: TraceObject) -> nodes.Element | None:
         """The body of an object from another document, with its links resolved for this page."""

@@ -12,8 +12,9 @@ from ..i18n import _
 from ..model import TraceObject
 from ..register_vocabulary import REGISTER_LABELS
 from ..vocabulary import PAGE_LABELS, capital, kind_label
+from ..wording import status_text
 from . import nodes as trace_nodes
-from .render_values import status_text, trace_xref, value_nodes
+from .render_values import trace_xref, value_nodes
 
 #: Kinds whose block shows links from other objects.
 KINDS_WITH_BACKLINKS = frozenset({"principle", "recommendation", "axis", "measure", "ai-system"})

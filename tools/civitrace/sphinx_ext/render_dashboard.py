@@ -15,10 +15,10 @@ from docutils import nodes
 
 from .. import progress
 from ..vocabulary import DECISION_LABELS, FOLLOWUP_LABELS, GRADE_LABELS, PAGE_LABELS, UNCOVERED_LABEL, french_date
+from ..wording import grade, percent
 from . import render_register
 from .page_context import PageContext
 from .render_tables import Cell, coverage_line, status_table, table
-from .render_values import grade, percent
 
 L = FOLLOWUP_LABELS
 

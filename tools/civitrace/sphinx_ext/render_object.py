@@ -14,10 +14,10 @@ from docutils import nodes
 
 from ..model import TraceObject
 from ..vocabulary import DECISION_LABELS, GRADE_LABELS, PAGE_LABELS, UNCOVERED_LABEL, french_date
+from ..wording import grade
 from .page_context import PageContext
 from .render_block import item
 from .render_register import measure_systems_row, system_rows
-from .render_values import grade
 
 
 def backlinks(ctx: PageContext, obj: TraceObject) -> list[nodes.Node]:

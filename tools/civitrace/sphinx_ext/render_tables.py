@@ -13,9 +13,9 @@ from docutils import nodes
 
 from ..model import TraceObject
 from ..vocabulary import DECISION_LABELS, PAGE_LABELS, STATUS_LABELS, UNCOVERED_LABEL, french_date
+from ..wording import rate
 from .page_context import PageContext
 from .render_block import is_inline
-from .render_values import percent
 
 Cell = str | nodes.Node | Sequence[nodes.Node]
 
@@ -57,11 +57,6 @@ def _entry(cell: Cell) -> nodes.entry:
     elif parts:
         entry += nodes.paragraph("", "", *parts)
     return entry
-
-
-def rate(part: int, whole: int) -> str:
-    """``85 %``, or a dash when there is nothing to count."""
-    return percent(round(100 * part / whole)) if whole else "—"
 
 
 # -- the matrix -----------------------------------------------------------------------------

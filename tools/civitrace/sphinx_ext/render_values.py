@@ -9,7 +9,8 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from ..model import Milestone, TraceObject
-from ..vocabulary import GRADE_LABELS, PAGE_LABELS, STATUS_LABELS, ValueType, french_date, label_for
+from ..vocabulary import PAGE_LABELS, ValueType, french_date, label_for
+from ..wording import grade, percent
 
 
 def trace_xref(target: str, docname: str) -> pending_xref:
@@ -29,23 +30,6 @@ def trace_xref(target: str, docname: str) -> pending_xref:
     )
     xref += nodes.inline(target, target, classes=["xref", "civitrace"])
     return xref
-
-
-def percent(value: int | float) -> str:
-    """``70 %`` (French puts a non-breaking space before the sign)."""
-    return f"{value:g}\u00a0%"
-
-
-def grade(value: int) -> str:
-    """A majority-judgment grade: ``4 — bien``."""
-    label = GRADE_LABELS.get(value)
-    return f"{value} — {label}" if label else str(value)
-
-
-def status_text(measure: TraceObject) -> str:
-    """A measure's status in French, or "non renseigné"."""
-    status = measure.get("status")
-    return STATUS_LABELS.get(str(status), str(status)) if status else PAGE_LABELS["no_status"]
 
 
 def number(value: float) -> str:
