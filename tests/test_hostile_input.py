@@ -212,3 +212,23 @@ def test_the_build_leaves_out_pipes_and_devices_and_says_so(tmp_path):
     for name in ("pipe.md", "zero.md"):
         assert any(line.startswith(f"{src}/{name}:1: WARNING: ") and "[civitrace.unreadable]" in line for line in lines)
     assert built.stderr.count("[civitrace.") == 2, built.stderr
+
+
+def test_ctrl_c_stops_without_a_traceback(tmp_path):
+    import signal
+
+    files = {f"f{i}.md": COVERED.replace("R-1", f"R-{i}") * 20 for i in range(200)}
+    src = write_project(tmp_path, files)
+    for delay in (0.5, 1.5):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "civitrace", "check", str(src)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+        assert "Traceback" not in err
+        assert process.returncode in (130, 1, -signal.SIGINT), (process.returncode, err)

@@ -12,7 +12,7 @@ from ..i18n import _
 from . import bilan_command, check_command, diff_command, export_command, graph_command, register_command
 from .arguments import EXIT_OK, EXIT_USAGE, UsageError
 
-__all__ = ["COMMANDS", "UsageError", "build_parser", "main", "run"]
+__all__ = ["COMMANDS", "EXIT_INTERRUPTED", "UsageError", "build_parser", "main", "run"]
 
 #: Subcommand modules, in the order ``--help`` lists them. Each keeps its heavy imports
 #: (networkx, git history) inside its handler, so ``civitrace check`` does not load them.
