@@ -232,3 +232,24 @@ def test_ctrl_c_stops_without_a_traceback(tmp_path):
         _, err = process.communicate(timeout=60)
         assert "Traceback" not in err
         assert process.returncode in (130, 1, -signal.SIGINT), (process.returncode, err)
+
+
+def test_diff_reads_a_symlinked_file_through_its_link_on_both_sides(tmp_path):
+    from helpers import git
+
+    repo = write_project(
+        tmp_path,
+        {
+            "pyproject.toml": '[tool.civitrace]\nexclude = ["shared"]\n',
+            "opinion/avis.md": COVERED,
+            "shared/mesures.md": ":::{measure} M-1 Mesure partagée\n:responds: R-1\n:::\n",
+        },
+    )
+    (repo / "strategy").mkdir()
+    (repo / "strategy" / "mesures.md").symlink_to("../shared/mesures.md")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "first", date="2025-01-10T10:00:00+00:00")
+    done = civitrace("diff", "-C", str(repo), "HEAD", env={"LANG": "C.UTF-8", "LANGUAGE": ""})
+    assert done.returncode == 0, done.stderr
+    assert "no changes" in done.stdout and "M-1" not in done.stdout  # a clean tree: nothing added

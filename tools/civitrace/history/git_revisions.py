@@ -12,6 +12,7 @@ parses each version of each file once.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import subprocess
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -246,16 +247,31 @@ class GitRepository:
         """Files of the project root at ``revision``: path relative to the root -> blob hash."""
         out = self._run_bytes(self.root, "ls-tree", "-r", "-z", "--full-tree", self.resolve(revision))
         files: dict[str, str] = {}
+        everything: dict[str, str] = {}
+        links: dict[str, str] = {}
         for entry in out.split(b"\x00"):
             if not entry:
                 continue
             meta, _, path_bytes = entry.partition(b"\t")
             mode, kind, sha = meta.decode("ascii").split()
             path = path_bytes.decode("utf-8", errors="surrogateescape")
-            # Symbolic links and submodules hold no text of their own.
-            if kind != "blob" or mode == "120000" or not path.startswith(self.prefix):
+            if kind != "blob":
+                continue  # submodules hold no text of their own
+            if mode == "120000":
+                links[path] = sha
                 continue
-            files[path[len(self.prefix) :]] = sha
+            everything[path] = sha
+            if path.startswith(self.prefix):
+                files[path[len(self.prefix) :]] = sha
+        # A symlinked file is read through its link on disk: read the file it points to in the same tree.
+        targets = self.read_blobs(sha for path, sha in links.items() if path.endswith(".md")) if links else {}
+        for path, sha in links.items():
+            target_text = targets.get(sha)
+            if target_text is None or not path.startswith(self.prefix):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), target_text.decode("utf-8", "replace")))
+            if target in everything:
+                files[path[len(self.prefix) :]] = everything[target]
         return files
 
     def parse_blob(self, rel: str, sha: str, data: bytes | None) -> FileRead:
