@@ -20,7 +20,6 @@ from myst_parser.config.main import MdParserConfig
 from . import myst_settings, rst_reading
 from .diagnostics import Diagnostic, Location, error, warning
 from .directive_bodies import MARKDOWN_BODIES, BodySpec, misspelt_kind, traced_kind
-from .directive_syntax import repeated_options
 from .doctrine import load_doctrine
 from .fast_split import Split, split_simple
 from .fields import build_object
@@ -211,7 +210,7 @@ def split_with_myst(
     from docutils.parsers.rst.states import MarkupError
     from myst_parser.parsers.directives import parse_directive_text
 
-    from .directive_syntax import StandInDirective
+    from .directive_syntax import StandInDirective, repeated_options
 
     problems: list[Diagnostic] = []
     try:

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import ClassVar
 
-from . import directive_syntax
 from .diagnostics import Diagnostic, Location
 from .model import TraceObject
 from .vocabulary import KINDS
@@ -36,6 +35,7 @@ def read_rst(
     from docutils.frontend import get_default_settings
     from docutils.parsers.rst import Parser
 
+    from . import directive_syntax  # docutils: loaded only for a block that needs it
     from .fields import build_object
 
     found: list[TraceObject] = []
