@@ -57,3 +57,4 @@ html_extra_path = ["_extra"]
 civitrace_pdf_title = "Avis de la convention citoyenne sur l'IA et stratégie de la donnée et de l'IA"
 civitrace_pdf_subtitle = "Recommandations, réponses de la Métropole, mesures et suivi"
 civitrace_pdf_running_title = "Convention citoyenne sur l'IA et stratégie de la Métropole"  # each page's header
+civitrace_accessibility = "docs/accessibilite"

@@ -66,7 +66,7 @@ def test_base_url_links_nodes_to_the_published_pages(project, tmp_path):
 
 def test_text_alternative_is_written_beside(project, tmp_path):
     text = tmp_path / "trace.md"
-    main(["graph", str(project), "-o", str(tmp_path / "trace.svg"), "--text", str(text)])
+    main(["--lang", "fr", "graph", str(project), "-o", str(tmp_path / "trace.svg"), "--text", str(text)])
     content = text.read_text(encoding="utf-8")
     assert "- Principe P-1 : Utilité de l'IA" in content
     assert "  - Recommandation R-01 : Évaluer chaque projet (sans réponse publiée)" in content

@@ -42,7 +42,7 @@ def test_full_view_reads_left_to_right_in_columns_by_kind(project):
     assert source.count("subgraph cluster_") == 3  # one box per principle (2) and per axis (1)
 
 
-def test_every_view_has_the_french_legend(project):
+def test_every_view_has_the_french_legend(project, french):
     for request in (
         DiagramRequest(),
         DiagramRequest("overview"),

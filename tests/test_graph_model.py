@@ -161,7 +161,7 @@ def test_late_depends_on_the_stated_date(project):
     assert before.nodes["M-overdue"]["late"] is False
 
 
-def test_states_map_to_styles_and_french_labels(full):
+def test_states_map_to_styles_and_french_labels(full, french):
     assert node_style(full.nodes["M-done"]) is STATUS_STYLES["done"]
     assert node_style(full.nodes["R-4"]) is DECISION_STYLES["uncovered"]
     assert badge(full.nodes["R-4"]) == "⚠ NON COUVERTE"

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from civitrace import i18n
 from civitrace.graph import DiagramRequest, diagram_dot, render
 from civitrace.graph.links import site_urls
 from civitrace.reader import read_project
@@ -38,7 +39,8 @@ def example(repo_root):
 
 @pytest.fixture(scope="module")
 def full_svg(example):
-    return render(diagram_dot(example, DiagramRequest(), AS_OF, site_urls("https://example.org/site")), "svg")
+    with i18n.language("fr"):
+        return render(diagram_dot(example, DiagramRequest(), AS_OF, site_urls("https://example.org/site")), "svg")
 
 
 def test_each_object_is_a_node_titled_by_its_id(example, full_svg):

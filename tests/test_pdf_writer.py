@@ -5,7 +5,6 @@ from __future__ import annotations
 import pikepdf
 import pytest
 
-import civitrace.pdf.writer as writer
 from civitrace.pdf.writer import css_string, document_language, running_header, write_pdf
 from pdf_structure import catalog_facts, structure
 from pdf_tools import run
@@ -83,10 +82,26 @@ def test_links_say_what_they_show(tmp_path):
 
 def test_without_the_finisher_the_running_headers_would_be_untagged_content(tmp_path, monkeypatch):
     # The check of test_a_small_page… can fail: WeasyPrint alone leaves the headers outside the tree.
-    monkeypatch.setattr(writer, "finish", lambda document, pdf: None)
+    import civitrace.pdf.artifacts as artifacts
+
+    monkeypatch.setattr(artifacts, "finish", lambda document, pdf: None)
     html = tmp_path / "page.html"
     html.write_text(page("Titre") + "", encoding="utf-8")
     html.write_text(page("Titre</h1><p style='break-before: page'>Deuxième page</p><h1>Fin"), encoding="utf-8")
     result = write_pdf(html, tmp_path / "page.pdf", extra_css=running_header("Titre courant", "v1"))
     with pikepdf.open(result.path) as pdf:
         assert structure(pdf).orphan_mcids
+
+
+def test_the_extension_and_check_load_without_weasyprint():
+    """WeasyPrint is an extra: a project using only the HTML site or `check` must not need it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['weasyprint'] = None; sys.modules['pydyf'] = None\n"
+        "import civitrace.sphinx_ext, civitrace.cli\n"
+        "print('loaded')"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.stdout.strip() == "loaded", result.stderr

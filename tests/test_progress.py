@@ -161,7 +161,7 @@ def test_plain_average_without_weights(project):
     assert whole.progress == pytest.approx((3 * 40 + 100 + 0) / 5)
 
 
-def test_late_measures_and_next_deadlines(project):
+def test_late_measures_and_next_deadlines(project, french):
     assert [m.id for m in late_measures(project, AS_OF)] == ["M-1"]
     assert [m.id for m in late_measures(project, dt.date(2025, 5, 1))] == ["M-1", "M-5"]
     upcoming = upcoming_deadlines(project, AS_OF)

@@ -59,7 +59,7 @@ def test_the_pdf_has_a_table_of_contents_in_french_with_page_numbers(example_pdf
     assert "guide" not in contents.lower()
 
 
-def test_every_recommendation_is_in_the_text_in_reading_order(example_pdf, repo_root):
+def test_every_recommendation_is_in_the_text_in_reading_order(example_pdf, repo_root, french):
     # pdftotext follows the content order, which WeasyPrint writes in the structure's order.
     text = normalized(example_pdf.text())
     recommendations = read_project(repo_root).of_kind("recommendation")

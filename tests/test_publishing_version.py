@@ -8,7 +8,7 @@ from functools import partial
 import pytest
 
 from civitrace.sphinx_ext.publishing import Publication, publication
-from civitrace.vocabulary import french_date
+from civitrace.vocabulary import long_date
 from helpers import git as run_git
 
 COMMIT_TIME = "2024-03-01T10:00:00+00:00"
@@ -37,8 +37,13 @@ def tagged_repo(tmp_path, monkeypatch):
         (dt.date(2026, 2, 2), "2 février 2026"),
     ],
 )
-def test_french_date(day, text):
-    assert french_date(day) == text
+def test_french_date(day, text, french):
+    assert long_date(day) == text
+
+
+def test_dates_follow_the_language():
+    assert long_date(dt.date(2024, 3, 1)) == "1 March 2024"
+    assert long_date(dt.date(2025, 8, 15)) == "15 August 2025"
 
 
 def test_version_and_date_come_from_git(tagged_repo):

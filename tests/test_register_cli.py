@@ -331,7 +331,7 @@ Résumé.
     )
     root = write_project(tmp_path, {**VALID, "strategy/registre.md": register})
     out = tmp_path / "schema.dot"
-    assert main(["graph", str(root), "--register", "--as-of", "2026-01-01", "-o", str(out)]) == 0
+    assert main(["--lang", "fr", "graph", str(root), "--register", "--as-of", "2026-01-01", "-o", str(out)]) == 0
     capsys.readouterr()
     dot = out.read_text(encoding="utf-8")
     nodes = {line.split(" [", 1)[0].strip().strip('"'): line for line in dot.splitlines() if "trace-ai-system" in line}

@@ -405,7 +405,7 @@ GENERIC = {
             (
                 10,
                 "invalid-value",
-                "ai-system SIA-X has an invalid 'uses': 'facial-recognition' is not one of personal-data, "
+                "AI system SIA-X has an invalid 'uses': 'facial-recognition' is not one of personal-data, "
                 "sensitive-data, cameras, biometric-identification, public-space, generative",
             )
         ],
@@ -423,7 +423,7 @@ GENERIC = {
     ),
     "an evaluation of a measure": (
         evaluation("M-01"),
-        [(3, "wrong-kind", "evaluation for M-01 is about M-01, which is a measure, not an ai-system")],
+        [(3, "wrong-kind", "evaluation for M-01 is about M-01, which is a measure, not an AI system")],
     ),
     "a deliberation naming no system": (
         deliberation(systems=""),
@@ -431,7 +431,7 @@ GENERIC = {
     ),
     "a deliberation naming a measure": (
         deliberation(systems="M-01"),
-        [(3, "wrong-kind", "deliberation DEL-1 concerns M-01, which is a measure, not an ai-system")],
+        [(3, "wrong-kind", "deliberation DEL-1 concerns M-01, which is a measure, not an AI system")],
     ),
     "an outcome not in the list": (
         deliberation(outcome="adopted", systems="SIA-Z"),
@@ -441,7 +441,7 @@ GENERIC = {
                 "invalid-value",
                 "deliberation DEL-1 has an invalid 'outcome': 'adopted' is not one of approved, rejected, adjourned",
             ),
-            (3, "unknown-reference", "deliberation DEL-1 concerns unknown ai-system SIA-Z"),
+            (3, "unknown-reference", "deliberation DEL-1 concerns unknown AI system SIA-Z"),
         ],
     ),
     "a bad address, yes/no and count": (
@@ -451,24 +451,24 @@ GENERIC = {
             (
                 10,
                 "invalid-value",
-                "ai-system SIA-X has an invalid 'code': 'javascript:alert(1)' is not a web address starting with "
+                "AI system SIA-X has an invalid 'code': 'javascript:alert(1)' is not a web address starting with "
                 "https:// or http://",
             ),
             (
                 10,
                 "invalid-value",
-                "ai-system SIA-X has an invalid 'decisions-per-year': 'beaucoup' is not a whole number of at least 0",
+                "AI system SIA-X has an invalid 'decisions-per-year': 'beaucoup' is not a whole number of at least 0",
             ),
-            (10, "invalid-value", "ai-system SIA-X has an invalid 'individual-decisions': 'oui' is not yes or no"),
+            (10, "invalid-value", "AI system SIA-X has an invalid 'individual-decisions': 'oui' is not yes or no"),
         ],
     ),
     "a system carried by an unknown measure": (
         evaluation() + system().replace(":measures: M-01", ":measures: M-01, M-99"),
-        [(10, "unknown-reference", "ai-system SIA-X is carried by unknown measure M-99")],
+        [(10, "unknown-reference", "AI system SIA-X is carried by unknown measure M-99")],
     ),
     "an evaluation with a title": (
         system() + evaluation().replace("{evaluation} SIA-X", "{evaluation} SIA-X Évaluation initiale"),
-        [(15, "unexpected-title", "evaluation for SIA-X takes only an ai-system ID, not 'Évaluation initiale'")],
+        [(15, "unexpected-title", "evaluation for SIA-X takes only an AI system ID, not 'Évaluation initiale'")],
     ),
 }
 

@@ -120,8 +120,8 @@ CASES = {
         ":::{assessment} R-01\n:grade: 6\n:date: 2025-03-15\n:::\n"
         ":::{assessment} R-01\n:grade: 3\n:date: 2025-03-15\n:::\n",
         [
-            "strategy/extra.md:1: error: assessment for R-01 has an invalid 'grade': 6 is not between 1 and 5",
-            "strategy/extra.md:5: error: assessment for R-01 on 2025-03-15 is given twice (first at strategy/extra.md:1)",
+            "strategy/extra.md:1: error: convention's assessment for R-01 has an invalid 'grade': 6 is not between 1 and 5",
+            "strategy/extra.md:5: error: convention's assessment for R-01 on 2025-03-15 is given twice (first at strategy/extra.md:1)",
         ],
     ),
 }

@@ -109,7 +109,12 @@ def test_unknown_targets_in_roles_warn_and_options_leave_it_to_the_rules(odd):
     role_warnings = [w for w in odd.civitrace_warnings() if w[2].startswith("{trace} role")]
     # P-404 in R-02's options is reported once, by the rules, even with nitpicky = True
     assert [w for w in odd.civitrace_warnings() if "P-404" in w[2]] == [
-        ("opinion/avis.md", 7, "recommendation R-02 refers to unknown principle P-404", "unknown-reference")
+        (
+            "opinion/avis.md",
+            7,
+            "recommandation R-02 renvoie à P-404, identifiant inconnu (type attendu : principe)",
+            "unknown-reference",
+        )
     ]
     assert sorted(role_warnings) == [
         ("index.md", 3, "{trace} role: unknown ID '<R-01>'", "unknown-reference"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .i18n import N_
+from .i18n import N_, Labels
 
 
 class Severity(StrEnum):
@@ -65,50 +65,52 @@ def warning(location: Location, code: str, message: str, *ids: str) -> Diagnosti
     return Diagnostic(location, Severity.WARNING, code, message, ids)
 
 
-#: Every diagnostic code, with what it means for an author (French, shown in the authors' guide).
-CODES: dict[str, str] = {
-    # reading files
-    "encoding": "le fichier n'est pas encodé en UTF-8",
-    "binary-content": "le fichier contient des données binaires",
-    "empty-file": "le fichier est vide",
-    "unreadable": "le fichier ne peut pas être lu",
-    "unclosed-fence": "une directive ouverte n'est jamais fermée",
-    "syntax": "la directive ne peut pas être découpée (options mal formées)",
-    "internal-error": "erreur inattendue de l'outil sur ce fichier",
-    "unknown-kind": "nom de directive inconnu qui ressemble à un type d'objet (faute de frappe ?)",
-    "repeated-option": "option écrite deux fois dans une même directive (seule la dernière compterait)",
-    "control-character": "caractères de contrôle dans un titre, une option ou un texte (retirés)",
-    # one object
-    "missing-argument": "la directive n'a ni identifiant ni titre",
-    "invalid-id": "l'identifiant ne respecte pas la forme attendue",
-    "missing-title": "l'objet n'a pas de titre",
-    "unexpected-title": "une réponse ou une appréciation ne prend que l'identifiant d'une recommandation",
-    "unknown-option": "option inconnue pour ce type d'objet",
-    "invalid-value": "valeur invalide (statut, décision, vote, avancement, identifiant…)",
-    "invalid-date": "date mal formée (attendu AAAA-MM-JJ)",
-    "missing-option": "option obligatoire absente",
-    "option-in-body": "des options séparées de la ligne d'ouverture par une ligne vide sont lues comme du texte",
-    # between objects
-    "duplicate-id": "identifiant déjà utilisé",
-    "unknown-reference": "référence à un identifiant inconnu",
-    "wrong-kind": "référence à un objet du mauvais type",
-    "uncovered": "recommandation sans mesure ni réponse justifiée",
-    "duplicate-response": "deux réponses pour une même recommandation",
-    "response-without-measure": "réponse retenue (ou en partie) sans mesure",
-    "missing-justification": "réponse non retenue ou reportée sans justification publique",
-    "duplicate-assessment": "deux appréciations de la convention à la même date",
-    "due-before-start": "échéance antérieure au début",
-    "late": "mesure en retard (échéance passée, ni réalisée ni abandonnée)",
-    # the AI register and the doctrine (English message IDs, translated in the catalogs)
-    "invalid-setting": N_("invalid setting in [tool.civitrace.doctrine] of pyproject.toml"),
-    "service-before-pilot": N_("an AI system goes into service before its trial starts"),
-    "end-before-deployment": N_("an AI system ends before it was deployed"),
-    "review-before-evaluation": N_("an evaluation sets its review before its own date"),
-    "duplicate-evaluation": N_("two evaluations of one AI system on the same date"),
-    "missing-summary": N_("an evaluation or a deliberation without its public summary"),
-    "no-prior-evaluation": N_("an AI system in use without an evaluation dated on or before its deployment"),
-    "unfavourable-evaluation": N_("an AI system in use whose latest evaluation is unfavourable"),
-    "no-debate": N_("an AI system with a use sent to debate, in use without a prior approved deliberation"),
-    "forbidden-use": N_("an AI system with a use the doctrine forbids that is neither refused nor retired"),
-    "review-due": N_("an AI system in use past the date of its next evaluation"),
-}
+#: Every diagnostic code, with what it means for an author (shown in French in the authors' guide).
+CODES: Labels = Labels(
+    {
+        # reading files
+        "encoding": N_("the file is not encoded in UTF-8"),
+        "binary-content": N_("the file contains binary data"),
+        "empty-file": N_("the file is empty"),
+        "unreadable": N_("the file cannot be read"),
+        "unclosed-fence": N_("an opened directive is never closed"),
+        "syntax": N_("the directive cannot be split (malformed options)"),
+        "internal-error": N_("unexpected error of the tool on this file"),
+        "unknown-kind": N_("unknown directive name that looks like a kind of object (a typo?)"),
+        "repeated-option": N_("option written twice in one directive (only the last would count)"),
+        "control-character": N_("control characters in a title, an option or a text (removed)"),
+        # one object
+        "missing-argument": N_("the directive has neither ID nor title"),
+        "invalid-id": N_("the ID does not have the expected form"),
+        "missing-title": N_("the object has no title"),
+        "unexpected-title": N_("a response or an assessment takes only a recommendation ID"),
+        "unknown-option": N_("unknown option for this kind of object"),
+        "invalid-value": N_("invalid value (status, decision, vote, progress, ID…)"),
+        "invalid-date": N_("malformed date (expected YYYY-MM-DD)"),
+        "missing-option": N_("required option missing"),
+        "option-in-body": N_("options separated from the opening line by a blank line are read as text"),
+        # between objects
+        "duplicate-id": N_("ID already used"),
+        "unknown-reference": N_("reference to an unknown ID"),
+        "wrong-kind": N_("reference to an object of the wrong kind"),
+        "uncovered": N_("recommendation without a measure or a justified response"),
+        "duplicate-response": N_("two responses to one recommendation"),
+        "response-without-measure": N_("adopted (or partly adopted) response without a measure"),
+        "missing-justification": N_("declined or deferred response without a public justification"),
+        "duplicate-assessment": N_("two assessments of the convention on the same date"),
+        "due-before-start": N_("due date before the start"),
+        "late": N_("late measure (due date passed, neither done nor abandoned)"),
+        # the AI register and the doctrine (English message IDs, translated in the catalogs)
+        "invalid-setting": N_("invalid setting in [tool.civitrace.doctrine] of pyproject.toml"),
+        "service-before-pilot": N_("an AI system goes into service before its trial starts"),
+        "duplicate-evaluation": N_("two evaluations of one AI system on the same date"),
+        "missing-summary": N_("an evaluation or a deliberation without its public summary"),
+        "no-prior-evaluation": N_("an AI system in use without an evaluation dated on or before its deployment"),
+        "unfavourable-evaluation": N_("an AI system in use whose latest evaluation is unfavourable"),
+        "no-debate": N_("an AI system with a use sent to debate, in use without a prior approved deliberation"),
+        "forbidden-use": N_("an AI system with a use the doctrine forbids that is neither refused nor retired"),
+        "review-due": N_("an AI system in use past the date of its next evaluation"),
+        "end-before-deployment": N_("an AI system ends before it was deployed"),
+        "review-before-evaluation": N_("an evaluation sets its review before its own date"),
+    }
+)

@@ -16,7 +16,7 @@ from .diagnostics import Diagnostic, Location, error
 from .escaping import CONTROL_CHARACTERS, for_terminal
 from .i18n import _
 from .model import Milestone, TraceObject
-from .vocabulary import ID_PATTERN, KINDS, OptionSpec, ValueType
+from .vocabulary import ID_PATTERN, KINDS, OptionSpec, ValueType, kind_name, object_name
 
 # ASCII digits only: ``\d`` would take Arabic-Indic or full-width digits for numbers.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -34,11 +34,11 @@ class _Invalid(ValueError):
 def parse_date(text: str) -> dt.date:
     """Read an ISO ``YYYY-MM-DD`` date, refusing other shapes and impossible days."""
     if not _DATE.fullmatch(text):
-        raise _Invalid(f"'{text}' is not a date of the form YYYY-MM-DD")
+        raise _Invalid(_("'{text}' is not a date of the form YYYY-MM-DD").format(text=text))
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise _Invalid(f"'{text}' is not a valid date") from None
+        raise _Invalid(_("'{text}' is not a valid date").format(text=text)) from None
 
 
 def is_valid_id(text: str) -> bool:
@@ -47,7 +47,7 @@ def is_valid_id(text: str) -> bool:
 
 def _parse_id(text: str) -> str:
     if not is_valid_id(text):
-        raise _Invalid(f"'{text}' is not a valid ID")
+        raise _Invalid(_("'{text}' is not a valid ID").format(text=text))
     return text
 
 
@@ -68,7 +68,7 @@ def _parse_value(spec: OptionSpec, text: str) -> object:
     if kind is ValueType.IDS:
         items = [item.strip() for item in text.split(",")]
         if any(not item for item in items):
-            raise _Invalid(f"'{text}' has an empty item in its comma-separated list")
+            raise _Invalid(_("'{text}' has an empty item in its comma-separated list").format(text=text))
         return tuple(_parse_id(item) for item in items)
     if kind is ValueType.DATE:
         return parse_date(text)
@@ -79,26 +79,34 @@ def _parse_value(spec: OptionSpec, text: str) -> object:
         return int(text)
     if kind is ValueType.INTEGER:
         if not _INTEGER.fullmatch(text):
-            raise _Invalid(f"'{text}' is not a whole number between {spec.minimum} and {spec.maximum}")
+            raise _Invalid(
+                _("'{text}' is not a whole number between {minimum} and {maximum}").format(
+                    text=text, minimum=spec.minimum, maximum=spec.maximum
+                )
+            )
         number = int(text)
         if (spec.minimum is not None and number < spec.minimum) or (spec.maximum is not None and number > spec.maximum):
-            raise _Invalid(f"{number} is not between {spec.minimum} and {spec.maximum}")
+            raise _Invalid(
+                _("{number} is not between {minimum} and {maximum}").format(
+                    number=number, minimum=spec.minimum, maximum=spec.maximum
+                )
+            )
         return number
     if kind is ValueType.NUMBER:
         if not _NUMBER.fullmatch(text) or float(text.replace(",", ".")) <= 0:
-            raise _Invalid(f"'{text}' is not a positive number")
+            raise _Invalid(_("'{text}' is not a positive number").format(text=text))
         return float(text.replace(",", "."))
     if kind is ValueType.CHOICE:
         if text not in spec.choices:
-            raise _Invalid(f"'{text}' is not one of {', '.join(spec.choices)}")
+            raise _Invalid(_("'{text}' is not one of {choices}").format(text=text, choices=", ".join(spec.choices)))
         return text
     if kind is ValueType.CHOICES:
         items = [item.strip() for item in text.split(",")]
         if any(not item for item in items):
-            raise _Invalid(f"'{text}' has an empty item in its comma-separated list")
+            raise _Invalid(_("'{text}' has an empty item in its comma-separated list").format(text=text))
         for item in items:
             if item not in spec.choices:
-                raise _Invalid(f"'{item}' is not one of {', '.join(spec.choices)}")
+                raise _Invalid(_("'{text}' is not one of {choices}").format(text=item, choices=", ".join(spec.choices)))
         return tuple(dict.fromkeys(items))  # in the author's order, once each
     if kind is ValueType.YES_NO:
         if text not in ("yes", "no"):
@@ -111,7 +119,9 @@ def _parse_value(spec: OptionSpec, text: str) -> object:
         for entry in _MILESTONE_SPLIT.split(text.strip()):
             date_text, _space, label = entry.partition(" ")
             if not label.strip():
-                raise _Invalid(f"milestone '{entry}' needs a date and a label ('YYYY-MM-DD label')")
+                raise _Invalid(
+                    _("milestone '{entry}' needs a date and a label ('YYYY-MM-DD label')").format(entry=entry)
+                )
             steps.append(Milestone(parse_date(date_text), label.strip()))
         return tuple(sorted(steps, key=lambda m: m.date))
     raise AssertionError(kind)  # pragma: no cover - every ValueType is handled above
@@ -154,8 +164,8 @@ def _without_controls(
 
 
 def _article(noun: str) -> str:
-    """``a recommendation``, ``an ai-system``."""
-    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+    """``a recommendation``, ``an AI system``: the English article (other languages ignore it)."""
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
 def build_object(
@@ -176,27 +186,20 @@ def build_object(
     argument, raw_options, body = _without_controls(kind, argument, raw_options, body, location, problems)
     argument = " ".join(argument.split())
     object_id, _space, title = argument.partition(" ")
-    target = spec.argument_target or ""
+    target = kind_name(spec.argument_target or "")
+    words = {"kind": spec.label, "target": target, "a_target": _article(target)}
     if not object_id:
-        what = f"{_article(target)} ID" if not spec.has_title else "an ID and a title"
-        return None, [*problems, error(location, "missing-argument", f"{kind} needs {what}")]
+        what = _("{kind} needs an ID and a title") if spec.has_title else _("{kind} needs {a_target} ID")
+        return None, [*problems, error(location, "missing-argument", what.format(**words))]
     if not is_valid_id(object_id):
-        return None, [
-            *problems,
-            error(location, "invalid-id", f"{kind} has an invalid ID '{for_terminal(object_id)}'", object_id),
-        ]
+        message = _("{kind} has an invalid ID '{id}'").format(kind=spec.label, id=for_terminal(object_id))
+        return None, [*problems, error(location, "invalid-id", message, object_id)]
+    name_of = object_name(kind, object_id, spec.has_title)
     if spec.has_title and not title:
-        problems.append(error(location, "missing-title", f"{kind} {object_id} has no title", object_id))
-    name_of = f"{kind} {object_id}" if spec.has_title else f"{kind} for {object_id}"
+        problems.append(error(location, "missing-title", _("{name} has no title").format(name=name_of), object_id))
     if not spec.has_title and title:
-        problems.append(
-            error(
-                location,
-                "unexpected-title",
-                f"{kind} for {object_id} takes only {_article(target)} ID, not '{title}'",
-                object_id,
-            )
-        )
+        message = _("{name} takes only {a_target} ID, not '{title}'").format(name=name_of, title=title, **words)
+        problems.append(error(location, "unexpected-title", message, object_id))
         title = ""
 
     raw: dict[str, str] = {}
@@ -206,27 +209,32 @@ def build_object(
         raw[name] = text
         option = spec.options.get(name)
         if option is None:
-            allowed = ", ".join(spec.options) or "none"
+            allowed = ", ".join(spec.options) or _("none")
+            message = _("{name} has unknown option '{option}' (allowed: {allowed})")
             problems.append(
-                error(
-                    location,
-                    "unknown-option",
-                    f"{name_of} has unknown option '{name}' (allowed: {allowed})",
-                    object_id,
-                )
+                error(location, "unknown-option", message.format(name=name_of, option=name, allowed=allowed), object_id)
             )
             continue
         if not text:
-            problems.append(error(location, "invalid-value", f"{name_of} has an empty '{name}'", object_id))
+            problems.append(
+                error(
+                    location,
+                    "invalid-value",
+                    _("{name} has an empty '{option}'").format(name=name_of, option=name),
+                    object_id,
+                )
+            )
             continue
         try:
             values[name] = _parse_value(option, text)
         except _Invalid as exc:
             code = "invalid-date" if option.type in (ValueType.DATE, ValueType.MILESTONES) else "invalid-value"
-            problems.append(error(location, code, f"{name_of} has an invalid '{name}': {exc}", object_id))
+            message = _("{name} has an invalid '{option}': {problem}").format(name=name_of, option=name, problem=exc)
+            problems.append(error(location, code, message, object_id))
     for name, option in spec.options.items():
         if option.required and name not in raw:
-            problems.append(error(location, "missing-option", f"{name_of} needs the option '{name}'", object_id))
+            message = _("{name} needs the option '{option}'").format(name=name_of, option=name)
+            problems.append(error(location, "missing-option", message, object_id))
 
     first_line = body.lstrip("\n").partition("\n")[0].strip()
     if first_line.startswith(":") and _OPTION_LIKE.fullmatch(first_line):
@@ -235,8 +243,10 @@ def build_object(
             error(
                 location,
                 "option-in-body",
-                f"{name_of} has '{first_line}' in its text: write options right under the opening line, "
-                "with no blank line before them",
+                _(
+                    "{name} has '{line}' in its text: write options right under the opening line, "
+                    "with no blank line before them"
+                ).format(name=name_of, line=first_line),
                 object_id,
             )
         )

@@ -12,14 +12,19 @@ from __future__ import annotations
 import gettext
 import io
 import os
-from collections.abc import Mapping
-from functools import cache
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from functools import cache, wraps
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 DOMAIN = "civitrace"
 LOCALE_DIR = Path(__file__).parent / "locale"
 #: The language of the message IDs: no catalog is needed for it.
 SOURCE_LANGUAGE = "en"
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 _active: gettext.NullTranslations = gettext.NullTranslations()
 _language = SOURCE_LANGUAGE
@@ -61,9 +66,12 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
 
 
 @cache
-def catalog(language: str) -> gettext.NullTranslations:
-    """The compiled catalog of one language (an empty one for the source language)."""
-    path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalog(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
+    """The compiled catalog of one language (an empty one for the source language).
+
+    ``domain`` is ``civitrace`` (civitrace's own strings) or ``theme`` (the site theme's).
+    """
+    path = LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
     if language == SOURCE_LANGUAGE or not path.is_file():
         return gettext.NullTranslations()
     # Imported here: `civitrace check` in English never pays for Babel.
@@ -71,7 +79,7 @@ def catalog(language: str) -> gettext.NullTranslations:
     from babel.messages.pofile import read_po
 
     with path.open("rb") as handle:
-        messages = read_po(handle, locale=language, domain=DOMAIN)
+        messages = read_po(handle, locale=language, domain=domain)
     buffer = io.BytesIO()
     write_mo(buffer, messages, use_fuzzy=False)
     buffer.seek(0)
@@ -84,6 +92,30 @@ def set_language(language: str | None) -> str:
     _language = normalise(language)
     _active = catalog(_language)
     return _language
+
+
+@contextmanager
+def language(name: str | None) -> Iterator[str]:
+    """Answer in ``name`` inside the ``with`` block, then in the language chosen before."""
+    before = _language
+    try:
+        yield set_language(name)
+    finally:
+        set_language(before)
+
+
+def in_language(name: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Decorate a function whose texts exist in one language only, so it answers in it whatever is set."""
+
+    def decorate(function: Callable[P, R]) -> Callable[P, R]:
+        @wraps(function)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            with language(name):
+                return function(*args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def current_language() -> str:
@@ -101,6 +133,41 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _active.ngettext(singular, plural, count)
 
 
+def is_plural(count: int) -> bool:
+    """Whether the current language writes ``count`` things with the plural (French: 2 and more)."""
+    rule = getattr(_active, "plural", None)
+    return bool(rule(count)) if rule is not None else count != 1
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogs without translating it now (module-level constants)."""
     return message
+
+
+def label_value(label: object, value: object) -> str:
+    """``label: value`` as the language writes it (French puts a space before the colon)."""
+    return _("{label}: {value}").format(label=label, value=value)
+
+
+class Labels(Mapping[object, str]):
+    """A table of labels kept as English message IDs and read in the current language.
+
+    Module-level tables (``STATUS_LABELS["done"]``) are built at import time, before
+    any language is chosen; this mapping translates each value when it is read.
+    """
+
+    def __init__(self, messages: Mapping[object, str]) -> None:
+        self._messages = dict(messages)
+
+    def __getitem__(self, key: object) -> str:
+        return _(self._messages[key])
+
+    def __iter__(self) -> Iterator[object]:
+        return iter(self._messages)
+
+    def __len__(self) -> int:
+        return len(self._messages)
+
+    def msgid(self, key: object) -> str:
+        """The English message ID of ``key`` (untranslated)."""
+        return self._messages[key]

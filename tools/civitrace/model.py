@@ -146,6 +146,14 @@ class Project:
                 found.setdefault(obj.id, obj)
         return found
 
+    @cached_property
+    def by_key(self) -> dict[str, TraceObject]:
+        """Every object by :attr:`TraceObject.key`, the first written winning on duplicates."""
+        found: dict[str, TraceObject] = {}
+        for obj in self.objects:
+            found.setdefault(obj.key, obj)
+        return found
+
     def of_kind(self, kind: str) -> list[TraceObject]:
         return self._by_kind.get(kind, [])
 

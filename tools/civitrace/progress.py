@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .i18n import _
 from .model import Milestone, Project, TraceObject, is_late
 from .vocabulary import CLOSED_STATUSES, STATUS_LABELS
 
@@ -133,7 +134,7 @@ def rollup(group_id: str, title: str, group: Iterable[TraceObject]) -> Rollup:
 
 def overall_progress(project: Project) -> Rollup:
     """The progress of the whole strategy."""
-    return rollup("", "Stratégie", measures(project))
+    return rollup("", _("Strategy"), measures(project))
 
 
 def progress_by_axis(project: Project) -> list[Rollup]:
@@ -180,7 +181,7 @@ class Deadline:
 
     @property
     def label(self) -> str:
-        return self.milestone.label if self.milestone else "Échéance de la mesure"
+        return self.milestone.label if self.milestone else _("Measure's due date")
 
 
 def upcoming_deadlines(project: Project, as_of: dt.date, limit: int | None = 10) -> list[Deadline]:

@@ -67,14 +67,14 @@ def read_text(text: str, path: str, docname: str = "", config: MdParserConfig | 
     objects: list[TraceObject] = []
     diagnostics: list[Diagnostic] = []
     if not text.strip():
-        diagnostics.append(warning(Location(path, 1), "empty-file", "file is empty"))
+        diagnostics.append(warning(Location(path, 1), "empty-file", _("file is empty")))
         return FileResult(objects, diagnostics)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
-        diagnostics.append(error(Location(path, line), "binary-content", "file contains binary data (NUL byte)"))
+        diagnostics.append(error(Location(path, line), "binary-content", _("file contains binary data (NUL byte)")))
     if config is None:
         config = myst_settings.default_config()
     text = normalise(text)
@@ -137,7 +137,7 @@ class _Reading:
                 error(
                     location,
                     "unclosed-fence",
-                    f"directive '{name}' opened with '{token.markup}' is never closed",
+                    _("directive '{name}' opened with '{fence}' is never closed").format(name=name, fence=token.markup),
                 )
             )
         if kind is not None:
@@ -291,7 +291,9 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
             error(
                 Location(path, line),
                 "encoding",
-                f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8",
+                _("file is not valid UTF-8 (byte 0x{byte:02x} at offset {offset}); save it as UTF-8").format(
+                    byte=data[exc.start], offset=exc.start
+                ),
             )
         ]
 
@@ -305,7 +307,9 @@ def read_file(root: Path, rel: str, config: MdParserConfig | None = None) -> Fil
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return FileResult([], [error(Location(rel, 1), "unreadable", f"cannot read file: {exc.strerror}")])
+        return FileResult(
+            [], [error(Location(rel, 1), "unreadable", _("cannot read file: {error}").format(error=exc.strerror))]
+        )
     if len(data) > MAX_FILE_BYTES:
         return FileResult([], [error(Location(rel, 1), "unreadable", _("file is larger than 64 MB"))])
     text, problems = decode(data, rel)
@@ -314,7 +318,9 @@ def read_file(root: Path, rel: str, config: MdParserConfig | None = None) -> Fil
     try:
         result = read_text(text, rel, rel[: -len(".md")], config)
     except Exception as exc:  # one bad file must not stop the run
-        return FileResult([], [error(Location(rel, 1), "internal-error", f"could not read this file: {exc!r}")])
+        return FileResult(
+            [], [error(Location(rel, 1), "internal-error", _("could not read this file: {error!r}").format(error=exc))]
+        )
     result.diagnostics[:0] = problems
     return result
 

@@ -10,9 +10,10 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 from .diagnostics import Diagnostic, error, warning
+from .i18n import N_, _
 from .model import Project, TraceObject, is_late
 from .register_rules import REGISTER_RULES, review_due
-from .vocabulary import DECISIONS_COVERING_ALONE, DECISIONS_NEEDING_MEASURE
+from .vocabulary import DECISIONS_COVERING_ALONE, DECISIONS_NEEDING_MEASURE, kind_name, object_name
 
 Rule = Callable[[Project], Iterator[Diagnostic]]
 
@@ -27,7 +28,9 @@ def duplicate_ids(project: Project) -> Iterator[Diagnostic]:
             yield error(
                 obj.location,
                 "duplicate-id",
-                f"{obj.kind} {obj.id} reuses an ID already defined at {first.location} ({first.kind})",
+                _("{kind} {id} reuses an ID already defined at {place} ({other})").format(
+                    kind=kind_name(obj.kind), id=obj.id, place=first.location, other=kind_name(first.kind)
+                ),
                 obj.id,
             )
 
@@ -37,43 +40,58 @@ def references(project: Project) -> Iterator[Diagnostic]:
     for obj in project.objects:
         for link in obj.links():
             target = project.by_id.get(link.target)
-            what = " or ".join(link.targets)
-            verb = "is about" if link.option == "argument" else _VERBS.get(link.option, "refers to")
+            what = _(" or ").join(kind_name(t) for t in link.targets)
+            unknown, wrong = _LINK_MESSAGES.get(link.option, _LINK_MESSAGES[""])
+            words = {"name": _name(obj), "target": link.target, "what": what, "a_what": _a(what)}
             if target is None:
-                yield error(
-                    obj.location,
-                    "unknown-reference",
-                    f"{_name(obj)} {verb} unknown {what} {link.target}",
-                    obj.id,
-                    link.target,
-                )
+                yield error(obj.location, "unknown-reference", _(unknown).format(**words), obj.id, link.target)
             elif target.kind not in link.targets:
-                yield error(
-                    obj.location,
-                    "wrong-kind",
-                    f"{_name(obj)} {verb} {link.target}, which is {_a(target.kind)}, not {_a(what)}",
-                    obj.id,
-                    link.target,
-                )
+                kind = kind_name(target.kind)
+                message = _(wrong).format(kind=kind, a_kind=_a(kind), **words)
+                yield error(obj.location, "wrong-kind", message, obj.id, link.target)
 
 
-_VERBS = {
-    "responds": "responds to",
-    "principle": "refers to",
-    "axis": "belongs to",
-    "measure": "measures",
-    "measures": "is carried by",
-    "systems": "concerns",
+#: By option: the messages for an unknown target and for a target of the wrong kind.
+_LINK_MESSAGES = {
+    "responds": (
+        N_("{name} responds to unknown {what} {target}"),
+        N_("{name} responds to {target}, which is {a_kind}, not {a_what}"),
+    ),
+    "axis": (
+        N_("{name} belongs to unknown {what} {target}"),
+        N_("{name} belongs to {target}, which is {a_kind}, not {a_what}"),
+    ),
+    "measure": (
+        N_("{name} measures unknown {what} {target}"),
+        N_("{name} measures {target}, which is {a_kind}, not {a_what}"),
+    ),
+    "argument": (
+        N_("{name} is about unknown {what} {target}"),
+        N_("{name} is about {target}, which is {a_kind}, not {a_what}"),
+    ),
+    "": (
+        N_("{name} refers to unknown {what} {target}"),
+        N_("{name} refers to {target}, which is {a_kind}, not {a_what}"),
+    ),
+    "measures": (
+        N_("{name} is carried by unknown {what} {target}"),
+        N_("{name} is carried by {target}, which is {a_kind}, not {a_what}"),
+    ),
+    "systems": (
+        N_("{name} concerns unknown {what} {target}"),
+        N_("{name} concerns {target}, which is {a_kind}, not {a_what}"),
+    ),
 }
 
 
 def _a(noun: str) -> str:
-    """The English indefinite article with its noun: 'an axis', 'a measure'."""
-    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+    """The English indefinite article with its noun: 'an axis', 'a measure' (other languages ignore it)."""
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
 def _name(obj: TraceObject) -> str:
-    return f"{obj.kind} {obj.id}" if obj.has_own_id else f"{obj.kind} for {obj.id}"
+    """How a message names an object: ``measure M-01``, ``response for R-01``."""
+    return object_name(obj.kind, obj.id, obj.has_own_id)
 
 
 def coverage(project: Project) -> Iterator[Diagnostic]:
@@ -83,7 +101,7 @@ def coverage(project: Project) -> Iterator[Diagnostic]:
             yield error(
                 rec.location,
                 "uncovered",
-                f"recommendation {rec.id} is not covered by any measure or response",
+                _("recommendation {id} is not covered by any measure or response").format(id=rec.id),
                 rec.id,
             )
 
@@ -97,7 +115,9 @@ def responses(project: Project) -> Iterator[Diagnostic]:
             yield error(
                 response.location,
                 "duplicate-response",
-                f"recommendation {rec_id} has a second response (the first is at {others[0].location})",
+                _("recommendation {id} has a second response (the first is at {place})").format(
+                    id=rec_id, place=others[0].location
+                ),
                 rec_id,
             )
         decision = response.get("decision")
@@ -106,14 +126,18 @@ def responses(project: Project) -> Iterator[Diagnostic]:
             yield error(
                 response.location,
                 "response-without-measure",
-                f"response for {rec_id} is '{decision}' but no measure responds to {rec_id}",
+                _("response for {id} is '{decision}' but no measure responds to {id}").format(
+                    id=rec_id, decision=decision
+                ),
                 rec_id,
             )
         if decision in DECISIONS_COVERING_ALONE and not response.body.strip():
             yield error(
                 response.location,
                 "missing-justification",
-                f"response for {rec_id} is '{decision}' without a public justification",
+                _("response for {id} is '{decision}' without a public justification").format(
+                    id=rec_id, decision=decision
+                ),
                 rec_id,
             )
 
@@ -129,7 +153,9 @@ def assessments(project: Project) -> Iterator[Diagnostic]:
             yield error(
                 item.location,
                 "duplicate-assessment",
-                f"assessment for {item.id} on {item.get('date')} is given twice (first at {seen[key]})",
+                _("{name} on {date} is given twice (first at {place})").format(
+                    name=_name(item), date=item.get("date"), place=seen[key]
+                ),
                 item.id,
             )
         else:
@@ -144,7 +170,9 @@ def dates(project: Project) -> Iterator[Diagnostic]:
             yield error(
                 measure.location,
                 "due-before-start",
-                f"measure {measure.id} is due on {due} before it starts on {start}",
+                _("measure {id} is due on {due} before it starts on {start}").format(
+                    id=measure.id, due=due, start=start
+                ),
                 measure.id,
             )
 
@@ -160,8 +188,12 @@ def lateness(project: Project, as_of: dt.date) -> Iterator[Diagnostic]:
             yield warning(
                 measure.location,
                 "late",
-                f"measure {measure.id} was due on {measure.get('due')} and is still "
-                f"'{measure.get('status', 'without status')}' on {as_of}",
+                _("measure {id} was due on {due} and is still '{status}' on {date}").format(
+                    id=measure.id,
+                    due=measure.get("due"),
+                    status=measure.get("status", _("without status")),
+                    date=as_of,
+                ),
                 measure.id,
             )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .i18n import _
 from .model import TraceObject, is_late
 from .vocabulary import GRADE_LABELS, LATE_LABEL, PAGE_LABELS, STATUS_LABELS
 
@@ -35,7 +36,7 @@ def grade(value: int) -> str:
 
 
 def status_text(measure: TraceObject) -> str:
-    """A measure's status in French, or "non renseigné"."""
+    """A measure's status in the current language, or "non renseigné"."""
     status = measure.get("status")
     return STATUS_LABELS.get(str(status), str(status)) if status else PAGE_LABELS["no_status"]
 
@@ -43,6 +44,6 @@ def status_text(measure: TraceObject) -> str:
 def measure_state(measure: TraceObject, as_of: dt.date) -> str:
     """``en cours``, or ``en cours, en retard`` when late at ``as_of``."""
     state = status_text(measure)
-    if is_late(measure, as_of) and state != LATE_LABEL:
-        state += f", {LATE_LABEL}"
+    if is_late(measure, as_of) and state != _(LATE_LABEL):
+        state += f", {_(LATE_LABEL)}"
     return state

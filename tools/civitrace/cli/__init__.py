@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from .. import i18n
 from ..escaping import for_terminal
 from ..i18n import _
 from . import bilan_command, check_command, diff_command, export_command, graph_command, register_command
@@ -25,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="civitrace",
         description="Trace a citizens' convention opinion to the strategy that answers it.",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="language of the messages (fr, en); default: the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
         module.register(subparsers)
@@ -35,6 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Messages follow the locale like any gettext program; --lang forces one. Codes never change.
+    i18n.set_language(args.lang if args.lang else i18n.language_from_environment())
     try:
         return int(args.handler(args))
     except UsageError as exc:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..graph import DiagramError, DiagramRequest, RenderError, graph_dot, make_graph, render
+from ..graph import DiagramError, DiagramRequest, ProjectGraphs, RenderError, graph_dot, make_graph, render_many
 from ..graph.fit import svg_fit
 from ..graph.links import site_urls
 from ..graph.text_alternative import entries, to_markdown
@@ -68,20 +68,36 @@ def draw(args: argparse.Namespace) -> int:
         _format_of(output)
         jobs.append((_requests(args), output))
     alternatives = []
-    for request, path in jobs:
+    # One project graph for every diagram; the drawings made side by side, a few graphviz processes.
+    graphs = ProjectGraphs(project, as_of)
+    sources = []
+    for request, _ in jobs:
         try:
-            graph = make_graph(project, request, as_of)
+            graph = make_graph(project, request, as_of, graphs)
         except DiagramError as exc:
             raise UsageError(str(exc)) from None
         try:
-            source = graph_dot(graph, url_for)
-            _write(source, path, _format_of(path), request)
+            sources.append(graph_dot(graph, url_for))
+        except RenderError as exc:  # a principle's outline needs graphviz to measure its boxes
+            print(f"civitrace graph: error: {exc}", file=sys.stderr)
+            return 1
+        alternatives.append(to_markdown(entries(graph)))
+    drawings: list[bytes | RenderError | None] = [None] * len(jobs)
+    drawn = [i for i, (_, path) in enumerate(jobs) if _format_of(path) != "dot"]
+    if drawn:
+        fmt = _format_of(jobs[drawn[0]][1])
+        for index, data in zip(drawn, render_many([sources[i] for i in drawn], fmt, jobs=2), strict=True):
+            drawings[index] = data
+    for (request, path), source, data in zip(jobs, sources, drawings, strict=True):
+        try:
+            if isinstance(data, RenderError):
+                raise data
+            _write(source, data, path, _format_of(path), request)
         except RenderError as exc:
             print(f"civitrace graph: error: {exc}", file=sys.stderr)
             return 1
         except OSError as exc:
             raise UsageError(f"cannot write '{path}': {exc.strerror}") from None
-        alternatives.append(to_markdown(entries(graph)))
     if args.text:
         try:
             Path(args.text).write_text("\n".join(alternatives), encoding="utf-8")
@@ -90,14 +106,13 @@ def draw(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(source: str, path: Path, fmt: str, request: DiagramRequest) -> None:
-    """Write one diagram and say how large it is on an A4 landscape page."""
+def _write(source: str, data: bytes | None, path: Path, fmt: str, request: DiagramRequest) -> None:
+    """Write one diagram (DOT ``source``, or its drawing ``data``) and say how large it is on an A4 landscape page."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "dot":
+    if fmt == "dot" or data is None:
         path.write_text(source, encoding="utf-8")
         print(f"wrote {path}")
         return
-    data = render(source, fmt)
     path.write_bytes(data)
     if fmt != "svg":
         print(f"wrote {path}")

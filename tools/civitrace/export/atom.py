@@ -20,8 +20,12 @@ from dataclasses import dataclass
 from ..history.changes import Comparison
 from ..history.diff_formats import coverage_fr, sentence_fr
 from ..history.versions import Step, VersionHistory
+from ..i18n import in_language
 from ..model import Project
 from ..vocabulary import KINDS, french_date, in_french
+
+#: These texts exist in French only for now: they answer in French whatever the language.
+FRENCH_ONLY = "fr"
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_NAME = "changes.atom"
@@ -59,6 +63,7 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
+@in_language(FRENCH_ONLY)
 def contents_fr(project: Project) -> str:
     """``19 recommandations, 25 mesures, …`` — what a first version holds."""
     counts = Counter(o.kind for o in project.objects)
@@ -85,6 +90,7 @@ def _changes_html(comparison: Comparison) -> str:
     return f"{cov}<ul>{items}</ul>{tail}"
 
 
+@in_language(FRENCH_ONLY)
 def entries(history: VersionHistory, feed_key: str) -> list[FeedEntry]:
     """Feed entries for the history's steps, newest first; steps without a date are left out."""
     found: list[FeedEntry] = []

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .. import i18n
 from ..vocabulary import ID_PATTERN, KINDS, OptionSpec, ValueType
 
 SCHEMA_FILE = "schema.json"
@@ -120,9 +121,14 @@ def build_schema() -> dict[str, Any]:
     }
 
 
+#: The language of the shipped schema's titles: that of the published example data.
+SCHEMA_LANGUAGE = "fr"
+
+
 def schema_text() -> str:
-    """The schema as the shipped file spells it."""
-    return json.dumps(build_schema(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """The schema as the shipped file spells it (titles in :data:`SCHEMA_LANGUAGE`)."""
+    with i18n.language(SCHEMA_LANGUAGE):
+        return json.dumps(build_schema(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 @lru_cache(maxsize=1)

@@ -8,16 +8,19 @@
 
 from __future__ import annotations
 
-from .diagram import DiagramError, DiagramRequest, diagram_dot, graph_dot, make_graph
-from .render import RenderError, render, render_cached
+from .diagram import DiagramError, DiagramRequest, ProjectGraphs, diagram_dot, graph_dot, make_graph
+from .render import RenderError, render, render_cached, render_many, render_many_cached
 
 __all__ = [
     "DiagramError",
     "DiagramRequest",
+    "ProjectGraphs",
     "RenderError",
     "diagram_dot",
     "graph_dot",
     "make_graph",
     "render",
     "render_cached",
+    "render_many",
+    "render_many_cached",
 ]

@@ -13,6 +13,8 @@ from collections import Counter
 
 import networkx as nx
 
+from ..i18n import _, label_value, ngettext
+from ..vocabulary import KINDS
 from .build import UNCOVERED, ordered
 from .dot import Html
 from .labels import html_text, wrap
@@ -55,7 +57,7 @@ def overview_graph(full: nx.DiGraph) -> nx.DiGraph:
             into[node] = group
             overview.nodes[group].setdefault("members", []).append(node)
 
-    for _, attrs in overview.nodes(data=True):
+    for _node, attrs in overview.nodes(data=True):
         members = attrs.setdefault("members", [])
         states = Counter(full.nodes[m]["state"] for m in members)
         if attrs["kind"] == "principle":
@@ -77,7 +79,11 @@ def overview_graph(full: nx.DiGraph) -> nx.DiGraph:
             measures=count,
             penwidth=round(1.0 + 1.2 * math.log2(count), 2),
             dot_label=str(count),
-            dot_tooltip=f"{count} mesure(s) de {axis} répondent à des recommandations de {principle}",
+            dot_tooltip=ngettext(
+                "{count} measure of {axis} responds to recommendations of {principle}",
+                "{count} measures of {axis} respond to recommendations of {principle}",
+                count,
+            ).format(count=count, axis=axis, principle=principle),
         )
     for node, attrs in overview.nodes(data=True):
         attrs["dot_label"] = overview_label(node, attrs)
@@ -110,7 +116,6 @@ def overview_label(node: str, attrs: dict) -> Html:
     styles = DECISION_STYLES if is_principle else STATUS_STYLES
     member_kind = "recommendation" if is_principle else "measure"
     members = len(attrs.get("members", []))
-    noun = ("recommandation" if is_principle else "mesure") + ("s" if members > 1 else "")
     span = CELLS_PER_ROW + 1
     lines = wrap(f"{node} {attrs.get('title') or ''}", 40)
     rows = []
@@ -120,17 +125,17 @@ def overview_label(node: str, attrs: dict) -> Html:
             text = f"<B>{html_text(node)}</B>{html_text(line[len(node) :])}"
         rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="{span}">{text}</TD></TR>')
     cells = [
-        sample(styles[state], f"{badge({'kind': member_kind, 'state': state})} : {count}")
+        sample(styles[state], label_value(badge({"kind": member_kind, "state": state}), count))
         for state, count in tally(attrs)
     ]
-    first = f'<TD ALIGN="LEFT">{members} {noun} :</TD>'
+    first = f'<TD ALIGN="LEFT">{html_text(_("{label}:").format(label=KINDS[member_kind].count(members)))}</TD>'
     for start in range(0, max(len(cells), 1), CELLS_PER_ROW):
         lead = first if start == 0 else "<TD></TD>"
         rows.append(f"<TR>{lead}{''.join(cells[start : start + CELLS_PER_ROW])}</TR>")
     uncovered = attrs.get("uncovered") or []
     if uncovered:
         named = ", ".join(uncovered[:MAX_NAMED]) + (", …" if len(uncovered) > MAX_NAMED else "")
-        for line in wrap(f"non couvertes : {named}", 48):
+        for line in wrap(_("not covered: {ids}").format(ids=named), 48):
             rows.append(f'<TR><TD ALIGN="LEFT" COLSPAN="{span}"><B>{html_text(line)}</B></TD></TR>')
     return Html(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{"".join(rows)}</TABLE>')
 
@@ -138,7 +143,7 @@ def overview_label(node: str, attrs: dict) -> Html:
 def overview_tooltip(node: str, attrs: dict) -> str:
     """Hover text of a group: title and tally in words."""
     member_kind = "recommendation" if attrs["kind"] == "principle" else "measure"
-    parts = [f"{badge({'kind': member_kind, 'state': s})} : {n}" for s, n in tally(attrs)]
+    parts = [label_value(badge({"kind": member_kind, "state": s}), n) for s, n in tally(attrs)]
     title = str(attrs.get("title") or "")
     head = f"{node} — {title}" if title else node
     return f"{head} ({', '.join(parts)})" if parts else head

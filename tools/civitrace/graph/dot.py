@@ -127,7 +127,7 @@ def edge_statement(source: str, target: str, attrs: dict, extra: dict | None = N
     return f"{quoted(source)} -> {quoted(target)} [{_attributes(values)}];"
 
 
-def header(graph: nx.DiGraph, name: str = "trace") -> list[str]:
+def header(graph: nx.DiGraph, name: str = "trace", memo: dict | None = None) -> list[str]:
     """The graph, node and edge defaults common to every view.
 
     The legend is the graph's label, at the bottom, except in a principle's
@@ -135,7 +135,7 @@ def header(graph: nx.DiGraph, name: str = "trace") -> list[str]:
     columns leave rather than adding a band under them).
     """
     in_flow = graph.graph.get("view") == "principle"
-    legend = "" if in_flow else f"label=<{legend_label(graph)}>, labelloc=b, labeljust=l, "
+    legend = "" if in_flow else f"label=<{_legend(graph, memo)}>, labelloc=b, labeljust=l, "
     # No graph or cluster tooltip: graphviz would wrap the whole drawing in a link, which themes underline.
     return [
         f"digraph {quoted(name)} {{",
@@ -148,11 +148,16 @@ def header(graph: nx.DiGraph, name: str = "trace") -> list[str]:
     ]
 
 
-def to_dot(graph: nx.DiGraph, url_for: UrlFor | None = None, columns: int | None = None) -> str:
+def to_dot(
+    graph: nx.DiGraph, url_for: UrlFor | None = None, columns: int | None = None, memo: dict | None = None
+) -> str:
     """DOT source for ``graph``, laid out according to its ``view`` graph attribute.
 
     ``columns`` is the number of blocks per row in a principle's view (chosen
-    by :func:`.fit.fit_columns` to fit the page when not given).
+    by :func:`.fit.fit_columns` to fit the page when not given). ``memo``, a
+    dict kept by the caller for many diagrams cut from one project graph with
+    the same ``url_for``, keeps each node's statement and each legend, so a
+    node drawn in ten neighbourhoods is written once.
     """
     view = graph.graph.get("view", "full")
     if view == "principle":
@@ -160,11 +165,34 @@ def to_dot(graph: nx.DiGraph, url_for: UrlFor | None = None, columns: int | None
     if view == "overview":
         body = _overview_body(graph, url_for)
     else:
-        body = _grouped_body(graph, url_for)
-    return "\n".join([*header(graph), *body, "}"]) + "\n"
+        body = _grouped_body(graph, url_for, memo)
+    return "\n".join([*header(graph, memo=memo), *body, "}"]) + "\n"
 
 
-def _grouped_body(graph: nx.DiGraph, url_for: UrlFor | None) -> list[str]:
+def _legend(graph: nx.DiGraph, memo: dict | None) -> str:
+    """The legend, from the memo when a diagram with the same states already drew it."""
+    if memo is None:
+        return legend_label(graph)
+    # What the legend shows: the kinds present and their states (see legend.legend_label).
+    states = frozenset((attrs.get("kind"), attrs.get("state")) for _, attrs in graph.nodes(data=True))
+    key = ("legend", graph.graph.get("view"), graph.graph.get("as_of"), states)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = legend_label(graph)
+    return found
+
+
+def _statement(graph: nx.DiGraph, node: str, url_for: UrlFor | None, memo: dict | None) -> str:
+    """A node's statement (see :func:`node_statement`), from the memo when it was written before."""
+    if memo is None:
+        return node_statement(node, graph.nodes[node], url_for)
+    found = memo.get(node)
+    if found is None:
+        found = memo[node] = node_statement(node, graph.nodes[node], url_for)
+    return found
+
+
+def _grouped_body(graph: nx.DiGraph, url_for: UrlFor | None, memo: dict | None = None) -> list[str]:
     """Full and neighbourhood views: one box per principle, one per axis, columns by kind."""
     lines: list[str] = []
     drawn: set[str] = set()
@@ -181,13 +209,13 @@ def _grouped_body(graph: nx.DiGraph, url_for: UrlFor | None) -> list[str]:
             fill = CLUSTER_FILL[group_kind]
             lines.append(f'    graph [style="filled,rounded", fillcolor="{fill}", color="#c8c8d0", label=""];')
             for node in [group, *groups.get(group, [])]:
-                lines.append("    " + node_statement(node, graph.nodes[node], url_for))
+                lines.append("    " + _statement(graph, node, url_for, memo))
                 drawn.add(node)
             lines.append("  }")
     for kind in ("principle", "recommendation", "measure", "axis", "indicator", "ai-system"):
         for node in ordered(graph, kind):
             if node not in drawn:
-                lines.append("  " + node_statement(node, graph.nodes[node], url_for))
+                lines.append("  " + _statement(graph, node, url_for, memo))
     # Columns by kind, whatever the links: a recommendation without principle still sits with the others.
     for rank, kind in enumerate(("principle", "recommendation", "measure", "axis", "ai-system")):
         nodes = ordered(graph, kind)
@@ -288,7 +316,7 @@ def principle_blocks(graph: nx.DiGraph) -> list[Block]:
             others = sorted((s for s in answered if s != rec), key=_source_key(graph))
             if others:
                 block.also[name] = others
-            for _, child, relation in sorted(graph.out_edges(measure, data="relation")):
+            for _measure, child, relation in sorted(graph.out_edges(measure, data="relation")):
                 if relation in ("indicator", "carries"):  # indicators and AI systems, under their measure
                     block.edges.append((name, _place(block, drawn, child, rec), relation))
         blocks.append(block)

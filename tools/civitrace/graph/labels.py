@@ -12,6 +12,7 @@ and ``"`` is escaped.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -27,8 +28,11 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def display_width(text: str) -> int:
     """Columns the text takes: wide East Asian characters count double, combining marks zero."""
+    if text.isascii():
+        return len(text)
     width = 0
     for char in text:
         if unicodedata.combining(char):

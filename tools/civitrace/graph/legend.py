@@ -1,4 +1,4 @@
-"""The French legend drawn on every diagram, as a graphviz HTML-like table.
+"""The legend drawn on every diagram, as a graphviz HTML-like table.
 
 It shows only what the diagram holds (the states present), so a small
 neighbourhood diagram gets a small legend, and it is built from the style
@@ -11,7 +11,8 @@ import datetime as dt
 
 import networkx as nx
 
-from ..vocabulary import french_date
+from ..i18n import _
+from ..vocabulary import long_date
 from .labels import html_text, wrap
 from .style import (
     DECISION_ORDER,
@@ -50,7 +51,7 @@ def _present(graph: nx.DiGraph, kind: str, order: tuple[str, ...]) -> list[str]:
 def _present_counts(graph: nx.DiGraph, key: str, order: tuple[str, ...]) -> list[str]:
     """States that appear in the counts of aggregated nodes (the overview)."""
     states: set[str] = set()
-    for _, attrs in graph.nodes(data=True):
+    for _node, attrs in graph.nodes(data=True):
         states.update(s for s, n in (attrs.get(key) or {}).items() if n)
     return [s for s in order if s in states]
 
@@ -73,16 +74,16 @@ def legend_label(graph: nx.DiGraph, narrow: bool = False) -> str:
     if rec_states:
         labels = [badge({"kind": "recommendation", "state": s}) for s in rec_states]
         cells = [sample(DECISION_STYLES[s], label) for s, label in zip(rec_states, labels, strict=True)]
-        groups.append(("Recommandation (coins arrondis), selon la réponse :", labels, cells))
+        groups.append((_("Recommendation (rounded corners), by response:"), labels, cells))
     if measure_states:
         labels = [badge({"kind": "measure", "state": s}) for s in measure_states]
         cells = [sample(STATUS_STYLES[s], label) for s, label in zip(measure_states, labels, strict=True)]
-        groups.append(("Mesure (coins droits), selon son statut :", labels, cells))
+        groups.append((_("Measure (square corners), by status:"), labels, cells))
     system_states = [] if overview else _present(graph, "ai-system", SYSTEM_ORDER)
     if system_states:
         labels = [SYSTEM_STYLES[s].label for s in system_states]
         cells = [sample(SYSTEM_STYLES[s], label) for s, label in zip(system_states, labels, strict=True)]
-        groups.append(("Système d'IA (onglets), selon la doctrine :", labels, cells))
+        groups.append((_("AI system (tabs), by the doctrine:"), labels, cells))
 
     if narrow:
         columns, width = 2, NARROW_WIDTH
@@ -96,9 +97,9 @@ def legend_label(graph: nx.DiGraph, narrow: bool = False) -> str:
         return f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="{columns}">{bold_first}{text}</TD></TR>'
 
     as_of = graph.graph.get("as_of")
-    date = html_text(f"état au {french_date(as_of)}") if isinstance(as_of, dt.date) else ""
-    rows = [spanning(("<BR/>" if narrow else " — ") + date if date else "", "<B>Légende</B>")]
-    for heading, _, cells in groups:
+    date = html_text(_("as of {date}").format(date=long_date(as_of))) if isinstance(as_of, dt.date) else ""
+    rows = [spanning(("<BR/>" if narrow else " — ") + date if date else "", f"<B>{html_text(_('Legend'))}</B>")]
+    for heading, _labels, cells in groups:
         if narrow:
             rows.append(spanning(_lines(heading, width)))
             rows += [f"<TR>{''.join(cells[i : i + columns])}</TR>" for i in range(0, len(cells), columns)]
@@ -117,19 +118,25 @@ def reading_notes(graph: nx.DiGraph) -> list[str]:
     view = graph.graph.get("view")
     if view == "overview":
         return [
-            "À gauche les principes de l'avis, à droite les axes de la stratégie. Une flèche relie un principe "
-            "à un axe dont des mesures répondent à ses recommandations ; plus elle est épaisse, plus il y a "
-            "de mesures (leur nombre est écrit sur la flèche quand la place le permet, sinon au survol).",
+            _(
+                "On the left the principles of the opinion, on the right the axes of the strategy. An arrow links "
+                "a principle to an axis whose measures respond to its recommendations; the thicker it is, the more "
+                "measures there are (their number is written on the arrow when there is room, otherwise on hover)."
+            ),
         ]
-    notes = ["Une flèche va d'une recommandation vers chaque mesure qui y répond."]
+    notes = [_("An arrow goes from a recommendation to each measure that responds to it.")]
     if view == "principle":
-        notes.insert(0, "Le principe, puis chacune de ses recommandations suivie des mesures qui y répondent.")
+        notes.insert(0, _("The principle, then each of its recommendations followed by the measures responding to it."))
     else:
-        systems = any(k == "ai-system" for _, k in graph.nodes(data="kind"))
-        order = "principes, recommandations, mesures, axes de la stratégie" + (", systèmes d'IA" if systems else "")
-        notes.insert(0, f"De gauche à droite : {order}.")
-    if any(k == "indicator" for _, k in graph.nodes(data="kind")):
-        notes.append("Une flèche en tirets va d'une mesure vers son indicateur (coin plié).")
-    if any(k == "ai-system" for _, k in graph.nodes(data="kind")):
-        notes.append("Une flèche à pointe creuse va d'une mesure vers chaque système d'IA qu'elle porte (onglets).")
+        systems = any(k == "ai-system" for _node, k in graph.nodes(data="kind"))
+        if systems:
+            notes.insert(
+                0, _("From left to right: principles, recommendations, measures, axes of the strategy, AI systems.")
+            )
+        else:
+            notes.insert(0, _("From left to right: principles, recommendations, measures, axes of the strategy."))
+    if any(k == "indicator" for _node, k in graph.nodes(data="kind")):
+        notes.append(_("A dashed arrow goes from a measure to its indicator (folded corner)."))
+    if any(k == "ai-system" for _node, k in graph.nodes(data="kind")):
+        notes.append(_("An arrow with a hollow head goes from a measure to each AI system it carries (tabs)."))
     return notes

@@ -2,7 +2,7 @@
 
 Every state is carried twice: by a colour *and* by a second channel that
 survives black-and-white printing and colour blindness — the border (style,
-thickness, doubling) and a French label written in the node. Colours are
+thickness, doubling) and a label written in the node. Colours are
 light tints of the Okabe–Ito palette (distinguishable with the common colour
 vision deficiencies), with dark text on them; borders use the full colour.
 
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..vocabulary import DECISION_LABELS, KINDS, LATE_LABEL, STATUS_LABELS, UNCOVERED_LABEL, in_french
+from ..i18n import N_, _
+from ..vocabulary import DECISION_LABELS, KINDS, LATE_LABEL, STATUS_LABELS, UNCOVERED_LABEL
 from .build import BREACH, COMPLIANT, INACTIVE, LATE, NO_RESPONSE, REVIEW_DUE, UNCOVERED
 
 #: One font for everything; graphviz maps Helvetica to Arial/Liberation Sans/Nimbus Sans.
@@ -37,33 +38,43 @@ class NodeStyle:
     border: str
     line: str  # "solid", "dashed", "dotted" — the channel that survives printing
     penwidth: float
-    label: str  # French, written in the node and in the legend
-    description: str  # how the border looks, in French, for the legend
+    label_id: str  # message ID of the label written in the node and in the legend
+    description_id: str  # message ID of how the border looks, for the legend
     double: bool = False  # a second border (graphviz ``peripheries``)
     alarm: bool = False  # drawn so that it stands out: bold, warning sign
     text: str = TEXT_COLOUR
+
+    @property
+    def label(self) -> str:
+        """The state's label in the current language."""
+        return _(self.label_id)
+
+    @property
+    def description(self) -> str:
+        """How the border looks, in the current language."""
+        return _(self.description_id)
 
 
 # Okabe–Ito: sky blue #56B4E9, bluish green #009E73, orange #E69F00, vermillion #D55E00,
 # blue #0072B2, reddish purple #CC79A7, grey. Fills are light tints of them.
 STATUS_STYLES: dict[str, NodeStyle] = {
-    "planned": NodeStyle("#ffffff", "#555555", "dashed", 1.4, STATUS_LABELS["planned"], "tirets"),
-    "in-progress": NodeStyle("#d6ebf8", "#0072b2", "solid", 1.4, STATUS_LABELS["in-progress"], "trait plein"),
-    "done": NodeStyle("#cdeee1", "#00785a", "solid", 3.0, STATUS_LABELS["done"], "trait épais"),
-    LATE: NodeStyle("#fbe2b0", "#a86400", "solid", 2.0, LATE_LABEL, "double trait", double=True, alarm=True),
-    "abandoned": NodeStyle("#e4e4e4", "#777777", "dotted", 1.6, STATUS_LABELS["abandoned"], "pointillés"),
+    "planned": NodeStyle("#ffffff", "#555555", "dashed", 1.4, STATUS_LABELS.msgid("planned"), N_("dashes")),
+    "in-progress": NodeStyle("#d6ebf8", "#0072b2", "solid", 1.4, STATUS_LABELS.msgid("in-progress"), N_("solid line")),
+    "done": NodeStyle("#cdeee1", "#00785a", "solid", 3.0, STATUS_LABELS.msgid("done"), N_("thick line")),
+    LATE: NodeStyle("#fbe2b0", "#a86400", "solid", 2.0, LATE_LABEL, N_("double line"), double=True, alarm=True),
+    "abandoned": NodeStyle("#e4e4e4", "#777777", "dotted", 1.6, STATUS_LABELS.msgid("abandoned"), N_("dots")),
 }
 #: Measure states in legend order.
 STATUS_ORDER = ("planned", "in-progress", "done", LATE, "abandoned")
 
 DECISION_STYLES: dict[str, NodeStyle] = {
-    "adopted": NodeStyle("#cdeee1", "#00785a", "solid", 2.0, DECISION_LABELS["adopted"], "trait plein"),
-    "partial": NodeStyle("#d6ebf8", "#0072b2", "dashed", 1.6, DECISION_LABELS["partial"], "tirets"),
-    "deferred": NodeStyle("#f2dcea", "#a0507f", "dashed", 3.0, DECISION_LABELS["deferred"], "tirets épais"),
-    "declined": NodeStyle("#e4e4e4", "#777777", "dotted", 1.6, DECISION_LABELS["declined"], "pointillés"),
-    NO_RESPONSE: NodeStyle("#ffffff", "#555555", "solid", 1.0, "sans réponse publiée", "trait fin"),
+    "adopted": NodeStyle("#cdeee1", "#00785a", "solid", 2.0, DECISION_LABELS.msgid("adopted"), N_("solid line")),
+    "partial": NodeStyle("#d6ebf8", "#0072b2", "dashed", 1.6, DECISION_LABELS.msgid("partial"), N_("dashes")),
+    "deferred": NodeStyle("#f2dcea", "#a0507f", "dashed", 3.0, DECISION_LABELS.msgid("deferred"), N_("thick dashes")),
+    "declined": NodeStyle("#e4e4e4", "#777777", "dotted", 1.6, DECISION_LABELS.msgid("declined"), N_("dots")),
+    NO_RESPONSE: NodeStyle("#ffffff", "#555555", "solid", 1.0, N_("no published response"), N_("thin line")),
     UNCOVERED: NodeStyle(
-        "#f9d3bf", "#c24f00", "solid", 3.0, UNCOVERED_LABEL, "double trait épais", double=True, alarm=True
+        "#f9d3bf", "#c24f00", "solid", 3.0, UNCOVERED_LABEL, N_("thick double line"), double=True, alarm=True
     ),
 }
 #: Recommendation states in legend order.
@@ -71,25 +82,25 @@ DECISION_ORDER = ("adopted", "partial", "deferred", "declined", NO_RESPONSE, UNC
 
 #: AI systems by the doctrine's verdict (the labels are French, like the rest of the diagram).
 SYSTEM_STYLES: dict[str, NodeStyle] = {
-    COMPLIANT: NodeStyle("#cdeee1", "#00785a", "solid", 2.0, "conforme", "trait plein"),
-    REVIEW_DUE: NodeStyle("#fbe2b0", "#a86400", "dashed", 2.0, "réexamen dépassé", "tirets doublés", double=True),
+    COMPLIANT: NodeStyle("#cdeee1", "#00785a", "solid", 2.0, N_("compliant"), N_("solid line")),
+    REVIEW_DUE: NodeStyle("#fbe2b0", "#a86400", "dashed", 2.0, N_("review overdue"), N_("double dashes"), double=True),
     BREACH: NodeStyle(
-        "#f9d3bf", "#c24f00", "solid", 3.0, "non conforme", "double trait épais", double=True, alarm=True
+        "#f9d3bf", "#c24f00", "solid", 3.0, N_("not compliant"), N_("thick double line"), double=True, alarm=True
     ),
-    INACTIVE: NodeStyle("#e4e4e4", "#777777", "dotted", 1.6, "hors service", "pointillés"),
+    INACTIVE: NodeStyle("#e4e4e4", "#777777", "dotted", 1.6, N_("out of service"), N_("dots")),
 }
 #: AI system states in legend order.
 SYSTEM_ORDER = (COMPLIANT, REVIEW_DUE, BREACH, INACTIVE)
 
 #: Objects that structure the texts rather than carry a state.
-PRINCIPLE_STYLE = NodeStyle("#3d4a63", "#3d4a63", "solid", 1.0, "principe", "fond sombre", text="#ffffff")
-AXIS_STYLE = NodeStyle("#4a3d63", "#4a3d63", "solid", 1.0, "axe", "fond sombre", text="#ffffff")
-INDICATOR_STYLE = NodeStyle("#ffffff", "#555555", "solid", 1.0, "indicateur", "coin plié")
+PRINCIPLE_STYLE = NodeStyle("#3d4a63", "#3d4a63", "solid", 1.0, N_("principle"), N_("dark background"), text="#ffffff")
+AXIS_STYLE = NodeStyle("#4a3d63", "#4a3d63", "solid", 1.0, N_("axis"), N_("dark background"), text="#ffffff")
+INDICATOR_STYLE = NodeStyle("#ffffff", "#555555", "solid", 1.0, N_("indicator"), N_("folded corner"))
 #: Overview nodes hold coloured tally cells, so they stay white; a principle with
 #: uncovered recommendations gets the alarm border.
-GROUP_STYLE = NodeStyle("#ffffff", "#3d4a63", "solid", 1.6, "groupe", "trait plein")
+GROUP_STYLE = NodeStyle("#ffffff", "#3d4a63", "solid", 1.6, N_("group"), N_("solid line"))
 GROUP_ALARM_STYLE = NodeStyle(
-    "#ffffff", "#c24f00", "solid", 3.0, UNCOVERED_LABEL, "double trait épais", double=True, alarm=True
+    "#ffffff", "#c24f00", "solid", 3.0, UNCOVERED_LABEL, N_("thick double line"), double=True, alarm=True
 )
 
 #: Graphviz shapes by kind; recommendations are rounded, measures square, indicators notes.
@@ -136,7 +147,7 @@ def node_style(attrs: dict[str, object]) -> NodeStyle:
 
 
 def badge(attrs: dict[str, object]) -> str:
-    """The French state label written in a node, e.g. ``en cours`` or ``⚠ NON COUVERTE``."""
+    """The state label written in a node, e.g. ``en cours`` or ``⚠ NON COUVERTE``."""
     kind = attrs.get("kind")
     style = node_style(attrs)
     if kind == "measure":
@@ -144,16 +155,16 @@ def badge(attrs: dict[str, object]) -> str:
         text = style.label
         # A measure whose status says one thing and whose date another shows both.
         if attrs.get("state") == LATE and status not in (None, "delayed"):
-            text = f"{STATUS_LABELS.get(str(status), str(status))} · {LATE_LABEL}"
+            text = f"{STATUS_LABELS.get(str(status), str(status))} · {_(LATE_LABEL)}"
         return f"{ALARM_SIGN} {text}" if style.alarm else text
     if kind == "recommendation":
         if attrs.get("state") == UNCOVERED:
-            return f"{ALARM_SIGN} {UNCOVERED_LABEL.upper()}"
+            return f"{ALARM_SIGN} {_(UNCOVERED_LABEL).upper()}"
         return style.label
     if kind == "ai-system":
         status = attrs.get("status")
         spec = KINDS["ai-system"].options["status"]
-        text = f"{in_french(spec.labels[status])} · {style.label}" if status in spec.labels else style.label
+        text = f"{_(spec.labels[status])} · {style.label}" if status in spec.labels else style.label
         return f"{ALARM_SIGN} {text}" if style.alarm else text
     return ""
 

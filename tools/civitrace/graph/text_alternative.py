@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from ..i18n import N_, _, label_value, ngettext
+from ..vocabulary import KINDS
 from .build import ordered
 from .describe import kind_label, state_text
 from .labels import clean
@@ -31,14 +33,15 @@ class Entry:
 
 
 def describe_node(graph: nx.DiGraph, node: str) -> str:
-    """``Recommandation R-01 : Évaluer chaque projet (réponse : retenue)``."""
+    """``Recommandation R-01 : Évaluer chaque projet (réponse : retenue)`` (in the current language)."""
     attrs = graph.nodes[node]
     title = clean(str(attrs.get("title") or ""))
-    text = f"{kind_label(attrs)} {node}" + (f" : {title}" if title else "")
+    name = f"{kind_label(attrs)} {node}"
+    text = label_value(name, title) if title else name
     details = [state_text(attrs)] if state_text(attrs) else []
     if attrs.get("kind") == "measure" and isinstance(attrs.get("group"), str):
-        details.append(f"axe {attrs['group']}")
-    return f"{text} ({' ; '.join(details)})" if details else text
+        details.append(_("axis {id}").format(id=attrs["group"]))
+    return f"{text} ({_('; ').join(details)})" if details else text
 
 
 def _children(graph: nx.DiGraph, node: str, relation: str) -> list[str]:
@@ -54,7 +57,7 @@ def entries(graph: nx.DiGraph) -> list[Entry]:
 
     def measure_entry(measure: str) -> Entry:
         if measure in listed:
-            return Entry(f"Mesure {measure} (voir plus haut)", measure)
+            return Entry(_("Measure {id} (see above)").format(id=measure), measure)
         listed.add(measure)
         entry = Entry(describe_node(graph, measure), measure)
         for child in _children(graph, measure, "indicator") + _children(graph, measure, "carries"):
@@ -79,7 +82,9 @@ def entries(graph: nx.DiGraph) -> list[Entry]:
     loose = [r for r in ordered(graph, "recommendation") if r not in listed]
     if loose:
         result.append(
-            Entry("Recommandations sans principe dans ce schéma", None, [recommendation_entry(r) for r in loose])
+            Entry(
+                _("Recommendations without a principle in this diagram"), None, [recommendation_entry(r) for r in loose]
+            )
         )
     for axis in ordered(graph, "axis"):
         listed.add(axis)
@@ -90,7 +95,9 @@ def entries(graph: nx.DiGraph) -> list[Entry]:
         result.append(entry)
     others = [n for kind in ("measure", "indicator", "ai-system") for n in ordered(graph, kind) if n not in listed]
     if others:
-        result.append(Entry("Autres objets du schéma", None, [Entry(describe_node(graph, n), n) for n in others]))
+        result.append(
+            Entry(_("Other objects of the diagram"), None, [Entry(describe_node(graph, n), n) for n in others])
+        )
     return result
 
 
@@ -99,22 +106,28 @@ def _overview_entries(graph: nx.DiGraph) -> list[Entry]:
     from .style import badge
 
     result = []
-    for kind, heading in (("principle", "Principes de l'avis"), ("axis", "Axes de la stratégie")):
-        group = Entry(heading)
+    for kind, heading in (("principle", N_("Principles of the opinion")), ("axis", N_("Axes of the strategy"))):
+        group = Entry(_(heading))
         member_kind = "recommendation" if kind == "principle" else "measure"
-        noun = "recommandation(s)" if kind == "principle" else "mesure(s)"
         for node in ordered(graph, kind):
             attrs = graph.nodes[node]
-            counts = ", ".join(f"{badge({'kind': member_kind, 'state': s})} : {n}" for s, n in tally(attrs))
+            counts = ", ".join(label_value(badge({"kind": member_kind, "state": s}), n) for s, n in tally(attrs))
             title = clean(str(attrs.get("title") or ""))
-            text = f"{node}" + (f" : {title}" if title else "") + f" — {len(attrs.get('members', []))} {noun}"
+            members = len(attrs.get("members", []))
+            text = label_value(node, title) if title else node
+            text += f" — {KINDS[member_kind].count(members)}"
             text += f" ({counts})" if counts else ""
             if attrs.get("uncovered"):
-                text += f" ; non couvertes : {', '.join(attrs['uncovered'])}"
+                text += _("; ") + _("not covered: {ids}").format(ids=", ".join(attrs["uncovered"]))
             entry = Entry(text, node if attrs.get("docname") else None)
             if kind == "principle":
-                for _, axis, count in sorted(graph.out_edges(node, data="measures")):
-                    entry.children.append(Entry(f"{count} mesure(s) de l'axe {axis} y répondent", axis))
+                for _source, axis, count in sorted(graph.out_edges(node, data="measures")):
+                    said = ngettext(
+                        "{count} measure of axis {axis} responds to them",
+                        "{count} measures of axis {axis} respond to them",
+                        count,
+                    )
+                    entry.children.append(Entry(said.format(count=count, axis=axis), axis))
             group.children.append(entry)
         result.append(group)
     return result

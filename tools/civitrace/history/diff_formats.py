@@ -13,11 +13,15 @@ import re
 from collections.abc import Callable
 
 from ..export.values import as_text, plain
+from ..i18n import in_language
 from ..model import Milestone
 from ..progress import Coverage
 from ..vocabulary import GRADE_LABELS, KINDS, MASCULINE_KINDS, french_date, in_french, label_for
 from .changes import Change, ChangeType, Comparison
 from .versions import CURRENT_LABEL, Version
+
+#: These texts exist in French only for now: they answer in French whatever the language.
+FRENCH_ONLY = "fr"
 
 
 def _agree(kind: str, word: str) -> str:
@@ -25,6 +29,7 @@ def _agree(kind: str, word: str) -> str:
     return word if kind in MASCULINE_KINDS else word + "e"
 
 
+@in_language(FRENCH_ONLY)
 def subject_fr(change: Change) -> str:
     """Who the change is about, in French: ``M-01 Titre``, ``réponse à R-05``, ``appréciation de R-01 du …``."""
     if change.kind == "response":
@@ -36,6 +41,7 @@ def subject_fr(change: Change) -> str:
     return f"{change.id} {change.title}".strip()
 
 
+@in_language(FRENCH_ONLY)
 def value_fr(option: str | None, value: object, kind: str | None = None) -> str:
     """A value as the site shows it: French labels, ``70 %``, long dates, ``3 (passable)``."""
     if value is None or value == "" or value == ():
@@ -64,12 +70,14 @@ def _option_label(kind: str, option: str | None) -> str:
     return label[:1].lower() + label[1:]
 
 
+@in_language(FRENCH_ONLY)
 def event_fr(kind: str, event: str) -> str:
     """An object's history event in French, agreeing with its kind: ``ajoutée``, ``retiré``, ``modifiée``."""
     word = {"added": "ajouté", "removed": "retiré", "changed": "modifié"}.get(event, event)
     return _agree(kind, word) if word != event else event
 
 
+@in_language(FRENCH_ONLY)
 def describe_fr(change: Change) -> str:
     """What happened, in French, without the subject: ``statut : prévue → en cours``."""
     kind = change.kind
@@ -99,16 +107,19 @@ def describe_fr(change: Change) -> str:
     return f"{label} : {before} → {after}"
 
 
+@in_language(FRENCH_ONLY)
 def sentence_fr(change: Change) -> str:
     """One change as a French sentence: subject, then what happened."""
     return f"{subject_fr(change)} : {describe_fr(change)}"
 
 
+@in_language(FRENCH_ONLY)
 def coverage_fr(cov: Coverage) -> str:
     percent = f" ({cov.percent} %)" if cov.percent is not None else ""
     return f"{cov.covered} sur {cov.total}{percent}"
 
 
+@in_language(FRENCH_ONLY)
 def version_fr(version: Version) -> str:
     """``v2 (1er mars 2025)`` or ``la version de travail``."""
     if version.commit is None:
@@ -184,6 +195,7 @@ def _md_line(change: Change) -> str:
     return f"- **{escape_md(change.id)}**{title} : {escape_md(describe_fr(change))}"
 
 
+@in_language(FRENCH_ONLY)
 def as_markdown(comparison: Comparison, before: Version, after: Version) -> str:
     """French Markdown: a title, the coverage, then one section per kind with one change a line."""
     lines = [

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Location, error
+from ..i18n import _
 from ..model import Project, TraceObject
 from ..reader import decode, read_text
 from ..source_files import excluded as _excluded
@@ -102,7 +103,10 @@ def read_file_bytes(rel: str, data: bytes) -> tuple[list[TraceObject], list[Diag
     try:
         result = read_text(text, rel, rel[: -len(".md")])
     except Exception as exc:  # bad input must not stop a history walk
-        return [], [*diagnostics, error(Location(rel, 1), "internal-error", f"could not read this file: {exc!r}")]
+        return [], [
+            *diagnostics,
+            error(Location(rel, 1), "internal-error", _("could not read this file: {error!r}").format(error=exc)),
+        ]
     return result.objects, diagnostics + result.diagnostics
 
 
@@ -252,7 +256,7 @@ class GitRepository:
         for entry in out.split(b"\x00"):
             if not entry:
                 continue
-            meta, _, path_bytes = entry.partition(b"\t")
+            meta, _tab, path_bytes = entry.partition(b"\t")
             mode, kind, sha = meta.decode("ascii").split()
             path = path_bytes.decode("utf-8", errors="surrogateescape")
             if kind != "blob":
@@ -281,7 +285,9 @@ class GitRepository:
         if cached is None:
             if data is None:
                 objects: list[TraceObject] = []
-                diagnostics = [error(Location(rel, 0), "unreadable", f"git has no content for blob {sha[:7]}")]
+                diagnostics = [
+                    error(Location(rel, 0), "unreadable", _("git has no content for blob {sha}").format(sha=sha[:7]))
+                ]
             else:
                 objects, diagnostics = read_file_bytes(rel, data)
             cached = self._parsed[key] = FileRead(tuple(objects), tuple(diagnostics))

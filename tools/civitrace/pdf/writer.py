@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import _
-from .artifacts import finish
 
 #: PDF/UA-1 (ISO 14289-1) on PDF 1.7: what accessibility checkers and readers support best today.
 PDF_VARIANT = "pdf/ua-1"
@@ -126,6 +125,8 @@ def write_pdf(
     """
     try:
         import weasyprint
+
+        from .artifacts import finish  # pydyf comes with WeasyPrint: loaded only to write a PDF
     except ImportError:  # pragma: no cover - depends on the installation
         raise PdfError(
             _("WeasyPrint is not installed: pip install 'civitrace[pdf]' (and Pango: apt-get install libpango-1.0-0)")

@@ -20,12 +20,14 @@ from . import (
     followup,
     graph_directive,
     incremental,
+    language,
     nodes,
     print_builder,
     publishing,
     resolve,
     roles,
     source_reading,
+    theme,
 )
 from .domain import CivitraceDomain
 
@@ -34,6 +36,7 @@ ENV_VERSION = 1
 
 #: Feature modules, each registering its own config values, nodes, directives and events.
 FEATURES = (
+    language,
     build_date,
     nodes,
     roles,
@@ -46,6 +49,7 @@ FEATURES = (
     print_builder,
     followup,
     graph_directive,
+    theme,
 )
 
 

@@ -19,6 +19,9 @@ from ..diagnostics import Diagnostic
 from ..doctrine import load_doctrine
 from ..escaping import for_terminal
 from .domain import civitrace_domain
+from .source_reading import traced_paths
+
+__all__ = ["read_doctrine", "report_diagnostics", "setup", "traced_paths"]
 
 logger = logging.getLogger(__name__)
 

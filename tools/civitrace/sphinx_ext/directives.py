@@ -8,6 +8,7 @@ placeholders for what other documents contribute.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import ClassVar
 
@@ -30,12 +31,21 @@ from .source_reading import true_line
 def source_path(env: BuildEnvironment, source: str | None, docname: str) -> str:
     """The path an object is reported at: relative to the source folder, POSIX, like the fast reader's."""
     if source:
-        for base, path in ((Path(env.srcdir), Path(source)), (Path(env.srcdir).resolve(), Path(source).resolve())):
-            try:
-                return path.relative_to(base).as_posix()
-            except ValueError:
-                continue
+        found = _relative_source(str(env.srcdir), source)
+        if found is not None:
+            return found
     return Path(env.doc2path(docname, False)).as_posix()
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_source(srcdir: str, source: str) -> str | None:
+    # Once per file, not per directive: resolving a path asks the file system.
+    for base, path in ((Path(srcdir), Path(source)), (Path(srcdir).resolve(), Path(source).resolve())):
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return None
 
 
 class TracedObjectDirective(SphinxDirective):
@@ -51,7 +61,7 @@ class TracedObjectDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         docname = self.env.docname
-        source, _ = self.get_source_info()
+        source, _line = self.get_source_info()
         argument = self.arguments[0] if self.arguments else ""
         # MyST gives the line of the opening fence, 1-based; under a colon fence whose body starts with
         # the inner fence it is one too high per level, and the fast reader's line is the true one.
@@ -89,8 +99,8 @@ TRACED_DIRECTIVES: dict[str, type[TracedObjectDirective]] = {kind: _directive_fo
 class PlaceholderDirective(SphinxDirective):
     """A directive whose content is computed from the whole project at resolve time.
 
-    It leaves one placeholder node and marks its page as dependent, so that the
-    page is rewritten when any traced object changes.
+    It leaves one placeholder node and marks its page as showing the whole
+    project, so that the page is rewritten when any traced object changes.
     """
 
     placeholder: ClassVar[type[nodes.Element]]
@@ -104,7 +114,7 @@ class PlaceholderDirective(SphinxDirective):
         return self.placeholder()
 
     def run(self) -> list[nodes.Node]:
-        civitrace_domain(self.env).note_dependent(self.env.docname)
+        civitrace_domain(self.env).note_whole(self.env.docname)
         node = self.make_node()
         self.set_source_info(node)
         return [node]

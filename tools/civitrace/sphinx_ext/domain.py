@@ -22,6 +22,7 @@ from sphinx.util.nodes import make_refnode
 
 from ..diagnostics import Diagnostic
 from ..doctrine import DEFAULT, Doctrine
+from ..graph import ProjectGraphs
 from ..i18n import _
 from ..model import Project, TraceObject
 from ..vocabulary import KINDS, capital, kind_label
@@ -29,7 +30,10 @@ from . import nodes as trace_nodes
 from .roles import TraceRole
 
 #: The per-document tables of the domain data.
-_PER_DOCUMENT = ("objects", "diagnostics", "excerpts", "dependents")
+_PER_DOCUMENT = ("objects", "diagnostics", "excerpts", "dependents", "mentions", "diagrams", "whole")
+
+#: A diagram a page asked for: (view, root, depth, indicators, register), as in ``graph.DiagramRequest``.
+DiagramSpec = tuple[str, str | None, int, bool, bool]
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ class StoredObject:
 def link_text(obj: TraceObject) -> str:
     """How a link to an object reads: ``R-01 — Évaluer chaque projet``."""
     if not obj.has_own_id:
-        return f"{capital(kind_label(obj.kind))} : {obj.id}"
+        return f"{capital(kind_label(obj.kind))}{_(': ')}{obj.id}"
     return f"{obj.id} — {obj.title}" if obj.title else obj.id
 
 
@@ -65,16 +69,23 @@ class CivitraceDomain(Domain):
         "diagnostics": {},  # docname -> [Diagnostic] met while reading it
         "excerpts": {},  # docname -> {anchor: body container} (responses, assessments)
         "dependents": {},  # docname -> True when the page shows other documents' objects
-        "fingerprint": "",  # of the model the pages were last resolved against
+        "mentions": {},  # docname -> IDs its {trace} links name (their text is the target's title)
+        "diagrams": {},  # docname -> [DiagramSpec] of its {trace-graph} directives
+        "whole": {},  # docname -> True when the page shows the whole project (matrix, summary, dashboard…)
+        # What the pages were last written against (see incremental.py): not per document.
+        "states": None,  # object key -> digest of its rendered state
+        "shown": {},  # docname -> object keys the page shows (None: the whole project)
         "as_of": None,  # the build date, set once per build
         "doctrine": DEFAULT,  # [tool.civitrace.doctrine], read once per build
         "doctrine_diagnostics": [],  # problems of those settings
     }
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._cache: tuple[Project, dict[int, StoredObject]] | None = None
+        self._graphs: ProjectGraphs | None = None
+        self._anchors: dict[str, dict[str, StoredObject]] = {}
 
     def get_type_name(self, type: ObjType, primary: bool = False) -> str:
         """The kind's name in the site's language (the search results show it)."""
@@ -87,6 +98,7 @@ class CivitraceDomain(Domain):
         """Record an object defined in ``docname`` with the anchor of its block."""
         self.data["objects"].setdefault(docname, []).append(StoredObject(obj, anchor))
         self._cache = None
+        self._anchors.pop(docname, None)
 
     def note_diagnostics(self, docname: str, diagnostics: Iterable[Diagnostic]) -> None:
         """Record problems met while reading ``docname``."""
@@ -110,6 +122,21 @@ class CivitraceDomain(Domain):
         """Mark ``docname`` as showing objects of other documents (rewritten when they change)."""
         self.data["dependents"][docname] = True
 
+    def note_mention(self, docname: str, object_id: str) -> None:
+        """``docname`` links to ``object_id`` with the object's title as the text."""
+        self.note_dependent(docname)
+        self.data["mentions"].setdefault(docname, set()).add(object_id)
+
+    def note_diagram(self, docname: str, spec: DiagramSpec) -> None:
+        """``docname`` draws a diagram (rewritten when an object drawn in it changes)."""
+        self.note_dependent(docname)
+        self.data["diagrams"].setdefault(docname, []).append(spec)
+
+    def note_whole(self, docname: str) -> None:
+        """``docname`` shows the whole project (rewritten when any object changes)."""
+        self.note_dependent(docname)
+        self.data["whole"][docname] = True
+
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Keep the bodies other pages quote (responses, assessments), after the read transforms."""
         excerpts: dict[str, nodes.Element] = {}
@@ -126,6 +153,7 @@ class CivitraceDomain(Domain):
         for table in _PER_DOCUMENT:
             self.data[table].pop(docname, None)
         self._cache = None
+        self._anchors.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for table in _PER_DOCUMENT:
@@ -134,6 +162,7 @@ class CivitraceDomain(Domain):
                 if docname in theirs:
                     self.data[table][docname] = theirs[docname]
         self._cache = None
+        self._anchors.clear()
 
     # -- reading the model ---------------------------------------------------------------
 
@@ -157,10 +186,13 @@ class CivitraceDomain(Domain):
 
     def at(self, docname: str, anchor: str) -> StoredObject | None:
         """The object whose block is at ``anchor`` in ``docname``."""
-        for place in self.data["objects"].get(docname, ()):
-            if place.anchor == anchor:
-                return place
-        return None
+        found = self._anchors.get(docname)
+        if found is None:
+            # An index per page: a page of a thousand objects asks this for each of them.
+            found = self._anchors[docname] = {}
+            for place in self.data["objects"].get(docname, ()):
+                found.setdefault(place.anchor, place)
+        return found.get(anchor)
 
     def excerpt(self, obj: TraceObject) -> nodes.Element | None:
         """The parsed body of an object, as written in its own document."""
@@ -177,6 +209,13 @@ class CivitraceDomain(Domain):
     def as_of(self) -> dt.date | None:
         """The build date pages judge lateness against."""
         return self.data.get("as_of")
+
+    def graphs(self, as_of: dt.date) -> ProjectGraphs:
+        """The project's graphs at ``as_of``, built once per model: every diagram is cut from them."""
+        project = self.project()
+        if self._graphs is None or self._graphs.project is not project or self._graphs.as_of != as_of:
+            self._graphs = ProjectGraphs(project, as_of)
+        return self._graphs
 
     def _model(self) -> tuple[Project, dict[int, StoredObject]]:
         if self._cache is None:

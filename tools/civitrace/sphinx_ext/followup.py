@@ -36,11 +36,12 @@ from ..history.git_revisions import GitError, GitRepository
 from ..history.object_history import ProjectHistory, project_history
 from ..history.versions import VersionHistory, version_history
 from ..i18n import _
-from ..reader import read_project
+from ..model import Project
+from ..reader import read_file, read_project
 from ..register_vocabulary import REGISTER_LABELS
 from ..source_date import source_timestamp
 from ..vocabulary import FOLLOWUP_LABELS
-from . import open_data, render_dashboard, render_history
+from . import consistency, open_data, render_dashboard, render_history
 from .directives import PlaceholderDirective
 from .domain import civitrace_domain
 from .page_context import PageContext
@@ -181,13 +182,37 @@ def compute(app: Sphinx) -> FollowupData:
     """Read the history from git (each version of each file parsed once)."""
     root = Path(app.srcdir)
     repo = GitRepository.open(root)
-    # The current version is read as git versions are (same files, same excludes), so that
-    # comparing it with the last tag shows what changed in the sources and nothing else.
-    current = read_project(root)
+    current = current_project(app)
     return FollowupData(
         project_history(root, repo),
         version_history(root, current, source_timestamp(root), repo),
     )
+
+
+def current_project(app: Sphinx) -> Project:
+    """The project as git versions are read (the files ``civitrace check`` reads), from what the build read.
+
+    The build's own objects are taken, restricted to those files, so that comparing with the
+    last tag shows what changed in the sources and nothing else; a traced file the build does
+    not read (excluded from Sphinx) is read by the fast reader. Each file is parsed once.
+    """
+    root = Path(app.srcdir)
+    traced = consistency.traced_paths(app)
+    if traced is None:  # no reading phase ran in this process
+        return read_project(root)
+    built = civitrace_domain(app.env).project()
+    read_by_sphinx = set()
+    for path in traced:
+        docname = app.env.path2doc(str(root / path))
+        if docname is not None and docname in app.env.found_docs:
+            read_by_sphinx.add(path)
+    objects = [obj for obj in built.objects if obj.location.path in read_by_sphinx]
+    diagnostics = [d for d in built.reader_diagnostics if d.location.path in read_by_sphinx]
+    for path in sorted(traced - read_by_sphinx):
+        result = read_file(root, path)
+        objects += result.objects
+        diagnostics += result.diagnostics
+    return Project.from_parts(objects, diagnostics)
 
 
 def followup_data(app: Sphinx) -> FollowupData:
@@ -276,7 +301,7 @@ def open_data_links(app: Sphinx, docname: str) -> list[nodes.Node]:
     ):
         uri = _relative(app, docname, name)
         line = nodes.paragraph()
-        line += nodes.Text(f"{label} : ")
+        line += nodes.Text(label + _(": "))
         line += nodes.reference(name, name, refuri=uri) if uri else nodes.literal(name, name)
         items += nodes.list_item("", line)
     return [items]

@@ -6,7 +6,7 @@ the current project. Per builder:
 
 - HTML: the SVG is inlined, so every node is a real link to its object's page
   and shows its full title on hover; a toolbar zooms, a drag pans, and
-  "Ouvrir en plein écran" opens the SVG file alone (its links rebased);
+  "Open full screen" opens the SVG file alone (its links rebased);
 - the PDF (``civitrace-pdf`` builder, :mod:`.print_figure`): the SVG as an image
   with its alternative text, sized for an A4 page, landscape when much larger;
 - any other builder: the text alternative only.
@@ -14,10 +14,16 @@ the current project. Per builder:
 Every diagram is followed by its text alternative (a nested list with links).
 Recommendation and measure pages get their own neighbourhood diagram without
 any writing, unless ``civitrace_object_graphs = False`` in ``conf.py``.
+
+Drawing is done in bulk (see :mod:`.graph_drawings`): when writing starts,
+the diagrams of every page to be written are cut from the one project graph
+and those not in the cache are drawn by a few graphviz processes while the
+pages are written. Pages then only read the drawings.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import re
@@ -33,11 +39,23 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
-from ..graph import DiagramError, DiagramRequest, RenderError, graph_dot, make_graph, render_cached
-from ..graph.render import digest
+from ..graph import DiagramError, RenderError
+from ..graph.describe import diagram_name
 from ..graph.text_alternative import Entry, entries
-from .build_date import build_date
-from .domain import CivitraceDomain, civitrace_domain
+from ..i18n import N_, _
+from . import graph_markup
+from .domain import CivitraceDomain, DiagramSpec, civitrace_domain
+from .graph_drawings import (
+    LINK_SCHEME,
+    OBJECT_GRAPH_KINDS,
+    Prepared,
+    draw_in_bulk,
+    drawing,
+    drawing_format,
+    note_read,
+    prepare,
+    prepared_diagrams,
+)
 from .paper import is_paper
 from .print_figure import print_figure
 
@@ -46,12 +64,8 @@ logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent.parent / "static" / "graph"
 CSS_FILE = "civitrace-graph.css"
 JS_FILE = "civitrace-graph.js"
-#: Links in a drawing are written with this scheme, then rewritten for where the SVG is shown.
-LINK_SCHEME = "civitrace-object:"
-#: Kinds whose page shows its own neighbourhood diagram.
-OBJECT_GRAPH_KINDS = ("recommendation", "measure")
-TEXT_HEADING = "Version texte du schéma"
-FULL_SCREEN = "Ouvrir en plein écran"
+TEXT_HEADING = N_("Text version of the diagram")
+FULL_SCREEN = N_("Open full screen")
 _HREF = re.compile(r'xlink:href="' + re.escape(LINK_SCHEME) + r'([^"]*)"')
 _LINK_TITLE = re.compile(r'(<a\b[^>]*?xlink:title="([^"]*)"[^>]*>)')
 _SVG_ID = re.compile(r'\bid="([^"]*)"')
@@ -94,7 +108,13 @@ class TraceGraphDirective(SphinxDirective):
             view, root = "neighbourhood", self.options["root"].strip()
         else:
             view, root = "full", None
-        civitrace_domain(self.env).note_dependent(self.env.docname)
+        domain = civitrace_domain(self.env)
+        options = self.options
+        domain.note_diagram(
+            self.env.docname, (view, root, options.get("depth", 1), "indicators" in options, "register" in options)
+        )
+        if view in ("full", "overview"):
+            domain.note_whole(self.env.docname)
         node = TraceGraph(
             view=view,
             root=root,
@@ -141,31 +161,32 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not placeholders:
         return
     domain = civitrace_domain(app.env)
-    as_of = domain.as_of or build_date(app)
-    project = domain.project()
+    fmt = drawing_format(app)
     for index, node in enumerate(placeholders):
         if node["auto"] and is_paper(app.builder):
             node.parent.remove(node)  # on paper, an object's links are already written out
             continue
-        request = DiagramRequest(
-            node["view"], node["root"], node["depth"], node["indicators"], node.get("register", False)
-        )
-        try:
-            graph = make_graph(project, request, as_of)
-        except DiagramError as exc:
+        spec: DiagramSpec = (node["view"], node["root"], node["depth"], node["indicators"], node.get("register", False))
+        prepared = prepare(app, domain, spec, fmt or "svg")
+        if isinstance(prepared, DiagramError):
+            exc = prepared
             logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
-            node.replace_self(nodes.paragraph("", f"Schéma impossible à dessiner : {exc}"))
+            node.replace_self(nodes.paragraph("", _("The diagram cannot be drawn: {error}").format(error=exc)))
             continue
+        graph = prepared.graph
         content: list[nodes.Node] = []
         try:
             if is_paper(app.builder) and app.builder.format == "html":
                 content.append(print_figure(app, graph, node["caption"] or _default_caption(graph)))
             elif app.builder.format == "html":
-                content.append(_html_figure(app, domain, graph, docname, node, index))
+                content.append(_html_figure(app, domain, prepared, docname, node, index))
         except RenderError as exc:
             logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
-        content.extend(_text_version(app, domain, graph, docname, node, bool(content)))
+        content.extend(_text_version(app, domain, graph, docname, node, bool(content), index))
         node.replace_self(content)
+        if node["auto"]:
+            # An object's own diagram is shown on its page only: let it go once written.
+            prepared_diagrams.get(app, {}).pop((spec, fmt or "svg"), None)
 
 
 def _object_url(app: Sphinx, domain: CivitraceDomain, docname: str, object_id: str) -> str | None:
@@ -180,39 +201,37 @@ def _object_url(app: Sphinx, domain: CivitraceDomain, docname: str, object_id: s
 
 
 def _html_figure(
-    app: Sphinx, domain: CivitraceDomain, graph: Any, docname: str, node: TraceGraph, index: int
+    app: Sphinx, domain: CivitraceDomain, prepared: Prepared, docname: str, node: TraceGraph, index: int
 ) -> nodes.raw:
     """The inline SVG with its toolbar, and the full-size SVG file beside the page."""
-    source = graph_dot(graph, lambda node_id, attrs: f"{LINK_SCHEME}{node_id}" if attrs.get("docname") else None)
-    drawing = render_cached(source, "svg", Path(app.doctreedir) / "civitrace-graphs").read_text(encoding="utf-8")
+    graph = prepared.graph
+    svg = drawing(app, prepared, "svg").read_text(encoding="utf-8")
 
-    # The file opened "full screen" sits in _images/: its links go from there.
+    # The file opened "full screen" sits in _images/: its links go from there. It is named after
+    # what it holds, links included, so an object moving page gives a new file, never a stale one.
     image_dir = Path(app.builder.outdir) / app.builder.imagedir
-    name = f"trace-{digest(source, 'svg')}.svg"
     page_uri = app.builder.get_target_uri(docname)
-    standalone = _with_links(drawing, lambda object_id: _uri_from_images(app, domain, object_id))
+    standalone = _with_links(svg, lambda object_id: _uri_from_images(app, domain, object_id))
+    name = f"trace-{hashlib.sha256(standalone.encode()).hexdigest()[:20]}.svg"
     image_dir.mkdir(parents=True, exist_ok=True)
     if not (image_dir / name).is_file():
         (image_dir / name).write_text(standalone, encoding="utf-8")
     full_size = relative_uri(page_uri, f"{app.builder.imagedir}/{name}")
 
-    inline = _with_links(drawing, lambda object_id: _object_url(app, domain, docname, object_id))
-    inline = _inline_svg(inline, prefix=f"civitrace-g{index}-")
+    inline = _with_links(svg, lambda object_id: _object_url(app, domain, docname, object_id))
+    prefix = _figure_prefix(index)
+    name = diagram_name(graph)
+    inline = graph_markup.accessible_svg(_inline_svg(inline, prefix=prefix), name)
     caption = node["caption"] or _default_caption(graph)
     classes = "civitrace-graph" + (" civitrace-graph-object" if node["auto"] else "")
-    markup = (
-        f'<figure class="{classes}" data-civitrace-view="{html.escape(str(graph.graph.get("view")))}">'
-        '<div class="civitrace-graph-toolbar" hidden>'
-        '<button type="button" data-civitrace-zoom="in" aria-label="Agrandir le schéma">+</button>'
-        '<button type="button" data-civitrace-zoom="out" aria-label="Réduire le schéma">−</button>'
-        '<button type="button" data-civitrace-zoom="fit">Ajuster</button>'
-        "</div>"
-        f'<div class="civitrace-graph-viewport">{inline}</div>'
-        f'<figcaption>{html.escape(caption)} — <a class="civitrace-graph-full" href="{html.escape(full_size)}" '
-        f'target="_blank" rel="noopener">{FULL_SCREEN}</a></figcaption>'
-        "</figure>"
-    )
+    view = str(graph.graph.get("view"))
+    markup = graph_markup.figure(classes, view, prefix, name, inline, caption, full_size, _(FULL_SCREEN))
     return nodes.raw("", markup, format="html")
+
+
+def _figure_prefix(index: int) -> str:
+    """The prefix of the ids of a page's n-th diagram (its SVG's ids, its viewport, its text version)."""
+    return f"civitrace-g{index}-"
 
 
 def _uri_from_images(app: Sphinx, domain: CivitraceDomain, object_id: str) -> str | None:
@@ -243,31 +262,38 @@ def _inline_svg(svg: str, prefix: str) -> str:
     start = svg.find("<svg")
     svg = svg[start:] if start >= 0 else svg
     svg = _SVG_ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
-    return svg.replace("<svg ", '<svg class="civitrace-graph-svg" role="img" aria-label="Schéma de traçabilité" ', 1)
+    label = html.escape(_("Traceability diagram"), quote=True)
+    return svg.replace("<svg ", f'<svg class="civitrace-graph-svg" role="img" aria-label="{label}" ', 1)
 
 
 def _default_caption(graph: Any) -> str:
     view, root = graph.graph.get("view"), graph.graph.get("root")
     if view == "overview":
-        return "Vue d'ensemble : principes de l'avis et axes de la stratégie"
+        return _("Overview: principles of the opinion and axes of the strategy")
     if view == "principle":
-        return f"Le principe {root}, ses recommandations et les mesures qui y répondent"
+        return _("The principle {id}, its recommendations and the measures responding to them").format(id=root)
     if view == "neighbourhood":
-        return f"Autour de {root}"
-    return "Schéma de traçabilité"
+        return _("Around {id}").format(id=root)
+    return _("Traceability diagram")
 
 
 def _text_version(
-    app: Sphinx, domain: CivitraceDomain, graph: Any, docname: str, node: TraceGraph, has_drawing: bool
+    app: Sphinx,
+    domain: CivitraceDomain,
+    graph: Any,
+    docname: str,
+    node: TraceGraph,
+    has_drawing: bool,
+    index: int = 0,
 ) -> list[nodes.Node]:
     """The text alternative: a nested list with links, folded under the drawing in HTML."""
     items = _bullets(app, domain, entries(graph), docname)
     container = nodes.container(classes=["civitrace-graph-text"])
     if not is_paper(app.builder) and has_drawing:
-        opening = f'<details class="civitrace-graph-text"><summary>{TEXT_HEADING}</summary>'
+        opening = graph_markup.text_version_opening(_figure_prefix(index), _(TEXT_HEADING))
         container += items
         return [nodes.raw("", opening, format="html"), container, nodes.raw("", "</details>", format="html")]
-    container += nodes.rubric("", TEXT_HEADING)
+    container += nodes.rubric("", _(TEXT_HEADING))
     container += items
     return [container]
 
@@ -319,4 +345,6 @@ def setup(app: Sphinx) -> None:
     app.add_js_file(JS_FILE, defer="defer")
     app.connect("config-inited", _on_config_inited)
     app.connect("doctree-read", add_object_graphs)
+    app.connect("env-before-read-docs", note_read)
+    app.connect("write-started", draw_in_bulk)
     app.connect("doctree-resolved", resolve_graphs)

@@ -13,6 +13,15 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 
+class TraceOptions(nodes.General, nodes.Element):
+    """In an object's block: its options (``docname``, ``anchor``), written out when the page is.
+
+    Only the object's own values: they could be written while reading, but a page
+    holds hundreds of objects, and every read transform would walk their option
+    lists, every stored page would keep them; written late, they cost one pass.
+    """
+
+
 class TraceBacklinks(nodes.General, nodes.Element):
     """On an object's block: its links from other objects (``kind``, ``object_id`` attributes)."""
 
@@ -34,6 +43,7 @@ class TraceRegister(nodes.General, nodes.Element):
 
 
 PLACEHOLDERS: tuple[type[nodes.Element], ...] = (
+    TraceOptions,
     TraceBacklinks,
     TraceLateFlag,
     TraceMatrix,

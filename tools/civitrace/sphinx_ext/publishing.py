@@ -120,6 +120,11 @@ def _on_html_page_context(
         pdf = _pdf_source(app, setting)
         context[setting] = pdf.name if pdf else ""
     context["civitrace_report_label"] = _("Download the yearly report (PDF)")
+    context["civitrace_pdf_label"] = _("Download the PDF")
+    statement = app.config.civitrace_accessibility
+    found = statement and statement in app.env.found_docs
+    context["civitrace_accessibility"] = app.builder.get_relative_uri(pagename, statement) if found else ""
+    context["civitrace_accessibility_label"] = _("Accessibility: partially compliant")
     # Sphinx stamps "last updated" with the build's clock unless SOURCE_DATE_EPOCH is
     # set; show the date of the sources instead (or nothing, never the clock).
     if context.get("last_updated"):
@@ -141,8 +146,12 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the publishing hooks (called from the civitrace Sphinx extension)."""
+    # Its words (the footer's links) follow the project's language, even when loaded on its own.
+    app.setup_extension("civitrace.sphinx_ext.language")
     for setting in PUBLISHED_PDFS:
         app.add_config_value(setting, "", "html", types=frozenset({str}))
+    # The accessibility statement (RGAA asks every page to link to it, with the conformance status).
+    app.add_config_value("civitrace_accessibility", "", "html", types=frozenset({str}))
     app.connect("config-inited", _on_config_inited)
     app.connect("html-page-context", _on_html_page_context)
     app.connect("build-finished", _on_build_finished)

@@ -31,9 +31,8 @@ def object_block(obj: TraceObject, anchor: str, body: nodes.Element) -> list[nod
     """A target and a titled box: the object's options, its body, then placeholders."""
     box = nodes.admonition(classes=["civitrace", f"civitrace-{obj.kind}"])
     box += title(obj)
-    options = option_list(obj, anchor)
-    if options.children:
-        box += options
+    if obj.raw or obj.kind == "measure":  # a measure always shows its status
+        box += trace_nodes.TraceOptions(docname=obj.docname, anchor=anchor)
     if body.children:
         box += body
     if obj.kind in KINDS_WITH_BACKLINKS:
@@ -73,7 +72,7 @@ def option_list(obj: TraceObject, anchor: str) -> nodes.definition_list:
         if name == "status" and obj.kind == "measure":
             items += status_item(obj, anchor, spec.label)
         elif name in obj.raw:
-            items += item(_(spec.label), value_nodes(obj, name, obj.docname))
+            items += item(spec.label, value_nodes(obj, name, obj.docname))
     for name in obj.raw:
         if name not in obj.spec.options:
             items += item(name, value_nodes(obj, name, obj.docname))

@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from docutils import nodes
 
 from .. import progress
-from ..vocabulary import DECISION_LABELS, FOLLOWUP_LABELS, GRADE_LABELS, PAGE_LABELS, UNCOVERED_LABEL, french_date
+from ..i18n import _
+from ..vocabulary import DECISION_LABELS, FOLLOWUP_LABELS, GRADE_LABELS, PAGE_LABELS, UNCOVERED_LABEL, long_date
 from ..wording import grade, percent
 from . import render_register
 from .page_context import PageContext
@@ -84,7 +85,7 @@ def axes(ctx: PageContext) -> list[nodes.Node]:
 
 def late(ctx: PageContext) -> list[nodes.Node]:
     """Measures past their due date at the build date, most overdue first."""
-    day = french_date(ctx.as_of)
+    day = long_date(ctx.as_of)
     found = progress.late_measures(ctx.project, ctx.as_of)
     if not found:
         text = L["no_late"].format(date=day)
@@ -96,7 +97,7 @@ def late(ctx: PageContext) -> list[nodes.Node]:
             [
                 ctx.link(measure),
                 str(measure.get("owner") or "—"),
-                french_date(due),  # type: ignore[arg-type]
+                long_date(due),  # type: ignore[arg-type]
                 ctx.measure_state(measure),
                 bar(progress.measure_progress(measure)),
             ]
@@ -113,9 +114,9 @@ def deadlines(ctx: PageContext) -> list[nodes.Node]:
     if not upcoming:
         return [nodes.paragraph(L["no_deadline"], L["no_deadline"])]
     rows: list[list[Cell]] = [
-        [french_date(d.date), ctx.link(d.measure), d.label if d.milestone else L["measure_due"]] for d in upcoming
+        [long_date(d.date), ctx.link(d.measure), d.label if d.milestone else L["measure_due"]] for d in upcoming
     ]
-    title = L["deadlines_title"].format(date=french_date(ctx.as_of))
+    title = L["deadlines_title"].format(date=long_date(ctx.as_of))
     return [table(title, [L["date"], L["measure"], L["step"]], rows, (20, 45, 35))]
 
 
@@ -127,13 +128,13 @@ def _grade_cell(ctx: PageContext, row: progress.FollowUp) -> Cell:
     said = grade(value) if isinstance(value, int) else PAGE_LABELS["no_status"]
     cell: list[nodes.Node] = [
         nodes.paragraph("", "", nodes.strong(said, said, classes=[f"civitrace-grade-{value}"])),
-        nodes.paragraph("", "", ctx.link(latest, french_date(day) if day else PAGE_LABELS["no_status"])),  # type: ignore[arg-type]
+        nodes.paragraph("", "", ctx.link(latest, long_date(day) if day else PAGE_LABELS["no_status"])),  # type: ignore[arg-type]
     ]
     previous = row.previous
     if previous is not None and isinstance(previous.get("grade"), int) and previous.get("date"):
         text = L["previous_grade"].format(
             grade=grade(previous.get("grade")),  # type: ignore[arg-type]
-            date=french_date(previous.get("date")),  # type: ignore[arg-type]
+            date=long_date(previous.get("date")),  # type: ignore[arg-type]
         )
         cell.append(nodes.paragraph("", "", nodes.emphasis(text, text)))
     return cell
@@ -147,7 +148,7 @@ def _answer_cell(ctx: PageContext, row: progress.FollowUp) -> Cell:
     for measure in row.measures:
         parts.append(nodes.paragraph("", "", ctx.link(measure), nodes.Text(f" ({ctx.measure_state(measure)})")))
     if not row.covered:
-        text = f"{PAGE_LABELS['coverage']} : {UNCOVERED_LABEL}"
+        text = PAGE_LABELS["coverage"] + _(": ") + _(UNCOVERED_LABEL)
         parts.append(nodes.paragraph("", "", nodes.strong(text, text, classes=["civitrace-uncovered"])))
     return parts or "—"
 
@@ -162,7 +163,7 @@ def assessments(ctx: PageContext) -> list[nodes.Node]:
     found = table(L["assessments_title"], headers, rows, (34, 38, 28))
     found["classes"].append("civitrace-assessments-table")
     counts = progress.grade_counts(ctx.project)
-    summary = " ; ".join(f"{GRADE_LABELS[g]} : {n}" for g, n in sorted(counts.items(), reverse=True) if n)
+    summary = _("; ").join(f"{GRADE_LABELS[g]}{_(': ')}{n}" for g, n in sorted(counts.items(), reverse=True) if n)
     found_nodes: list[nodes.Node] = [nodes.paragraph(L["assessments_note"], L["assessments_note"])]
     if summary:
         text = f"{L['grade_summary']} — {summary}."

@@ -17,8 +17,9 @@ from ..history.changes import Change, ChangeType, Comparison
 from ..history.diff_formats import coverage_fr, describe_fr, event_fr, subject_fr
 from ..history.object_history import HistoryEntry, ProjectHistory
 from ..history.versions import Step, VersionHistory
+from ..i18n import _
 from ..model import Milestone, TraceObject
-from ..vocabulary import FOLLOWUP_LABELS, KINDS, french_date, in_french
+from ..vocabulary import FOLLOWUP_LABELS, KINDS, in_french, long_date
 from .page_context import PageContext
 
 L = FOLLOWUP_LABELS
@@ -32,7 +33,7 @@ def _para(text: str, classes: Sequence[str] = ()) -> nodes.paragraph:
 
 def unavailable(reason: str) -> list[nodes.Node]:
     """The note shown wherever history is needed but git is not there (e.g. a tarball of the sources)."""
-    text = f"{L['history_unavailable']}" + (f" : {reason}" if reason else ".")
+    text = f"{L['history_unavailable']}" + (f"{_(': ')}{reason}" if reason else ".")
     return [_para(text, ["civitrace-history-unavailable"])]
 
 
@@ -58,8 +59,8 @@ def _step_title(step: Step) -> str:
     if step.after.commit is None:
         before = step.before
         assert before is not None and before.commit is not None  # the current step follows a tag
-        return L["since_tag"].format(tag=before.label, date=french_date(before.commit.date))
-    return L["version_title"].format(tag=step.after.label, date=french_date(step.after.commit.date))
+        return L["since_tag"].format(tag=before.label, date=long_date(before.commit.date))
+    return L["version_title"].format(tag=step.after.label, date=long_date(step.after.commit.date))
 
 
 def step_section(ctx: PageContext, step: Step) -> nodes.container:
@@ -116,13 +117,14 @@ def change_line(ctx: PageContext, change: Change) -> nodes.paragraph:
         line += ctx.link(current, label)
     else:
         line += nodes.Text(label)
-    line += nodes.Text(f" : {describe_fr(change)}")
+    line += nodes.Text(_(": ") + describe_fr(change))
     return line
 
 
 def _current(ctx: PageContext, change: Change) -> TraceObject | None:
     if not KINDS[change.kind].has_title:
-        return next((o for o in ctx.project.of_kind(change.kind) if o.key == change.key), None)
+        found = ctx.project.by_key.get(change.key)  # an index: a changes page may list thousands
+        return found if found is not None and found.kind == change.kind else None
     obj = ctx.project.by_id.get(change.id)
     return obj if obj is not None and obj.kind == change.kind else None
 
@@ -131,13 +133,13 @@ def _current(ctx: PageContext, change: Change) -> TraceObject | None:
 
 
 def _entry_text(obj: TraceObject, entry: HistoryEntry) -> str:
-    when = french_date(entry.commit.date)
+    when = long_date(entry.commit.date)
     version = L["in_version"].format(version=entry.version) if entry.version else L["not_released"]
     if entry.changes:
-        what = " ; ".join(describe_fr(c) for c in entry.changes)
+        what = _("; ").join(describe_fr(c) for c in entry.changes)
     else:
         what = event_fr(obj.kind, entry.event)
-    return f"{when} ({version}) : {what}"
+    return f"{when} ({version}){_(': ')}{what}"
 
 
 def object_history(history: ProjectHistory, obj: TraceObject, *, full: bool = True) -> list[nodes.Node]:
@@ -151,7 +153,7 @@ def object_history(history: ProjectHistory, obj: TraceObject, *, full: bool = Tr
     if last is None:
         box += _para(L["no_history"], ["civitrace-last-change"])
     else:
-        text = L["last_change"].format(date=french_date(last.commit.date))
+        text = L["last_change"].format(date=long_date(last.commit.date))
         box += _para(text, ["civitrace-last-change"])
     if history.partial:
         box += _para(L["history_partial"], ["civitrace-history-partial"])
@@ -196,16 +198,16 @@ def timeline(measure: TraceObject, as_of: dt.date) -> list[nodes.Node]:
     marked = False
     for day, label, role in steps:
         if not marked and day > as_of:
-            today = L["today"].format(date=french_date(as_of))
+            today = L["today"].format(date=long_date(as_of))
             items += nodes.list_item("", _para(today), classes=["civitrace-step", "civitrace-step-today"])
             marked = True
         state = "past" if day <= as_of else "future"
-        line = nodes.paragraph("", "", nodes.strong(french_date(day), french_date(day)), nodes.Text(f" — {label}"))
+        line = nodes.paragraph("", "", nodes.strong(long_date(day), long_date(day)), nodes.Text(f" — {label}"))
         if state == "future":
             line += nodes.emphasis("", f" ({L['upcoming']})")
         items += nodes.list_item("", line, classes=["civitrace-step", f"civitrace-step-{role}", f"civitrace-{state}"])
     if not marked:
-        today = L["today"].format(date=french_date(as_of))
+        today = L["today"].format(date=long_date(as_of))
         items += nodes.list_item("", _para(today), classes=["civitrace-step", "civitrace-step-today"])
     box += items
     return [box]

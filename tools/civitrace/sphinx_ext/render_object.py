@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 from docutils import nodes
 
+from ..i18n import _
 from ..model import TraceObject
-from ..vocabulary import DECISION_LABELS, GRADE_LABELS, PAGE_LABELS, UNCOVERED_LABEL, french_date
+from ..vocabulary import DECISION_LABELS, GRADE_LABELS, PAGE_LABELS, UNCOVERED_LABEL, long_date
 from ..wording import grade
 from .page_context import PageContext
 from .render_block import item
@@ -35,7 +36,7 @@ def late_flag(ctx: PageContext, measure: TraceObject) -> list[nodes.Node]:
     """`` — en retard au 3 mars 2026`` after a measure's status, when late at the build date."""
     if not ctx.is_late(measure):
         return []
-    text = PAGE_LABELS["late_on"].format(date=french_date(ctx.as_of))
+    text = PAGE_LABELS["late_on"].format(date=long_date(ctx.as_of))
     return [nodes.Text(" — "), nodes.strong(text, text, classes=["civitrace-late"])]
 
 
@@ -82,7 +83,7 @@ def measures_row(ctx: PageContext, rec: TraceObject) -> nodes.definition_list_it
 
 def uncovered_row() -> nodes.definition_list_item:
     """``Couverture : non couverte``."""
-    text = UNCOVERED_LABEL
+    text = _(UNCOVERED_LABEL)
     return item(PAGE_LABELS["coverage"], [nodes.strong(text, text, classes=["civitrace-uncovered"])])
 
 
@@ -101,9 +102,9 @@ def assessment_entry(ctx: PageContext, assessment: TraceObject) -> nodes.list_it
     """``15 mars 2025 : 3 — passable`` (linked to the assessment), then its comment."""
     day = assessment.get("date")
     value = assessment.get("grade")
-    when = french_date(day) if day else PAGE_LABELS["no_status"]  # type: ignore[arg-type]
+    when = long_date(day) if day else PAGE_LABELS["no_status"]  # type: ignore[arg-type]
     said = grade(value) if isinstance(value, int) and value in GRADE_LABELS else PAGE_LABELS["no_status"]
-    line = nodes.paragraph("", "", ctx.link(assessment, when), nodes.Text(" : "), nodes.strong(said, said))
+    line = nodes.paragraph("", "", ctx.link(assessment, when), nodes.Text(_(": ")), nodes.strong(said, said))
     entry = nodes.list_item("", line)
     comment = ctx.quote(assessment)
     if comment is not None:
@@ -132,12 +133,12 @@ def indicator_entry(ctx: PageContext, indicator: TraceObject) -> nodes.list_item
     """``I-01 — title (cible : 100 % ; unité : fiches)``."""
     line = nodes.paragraph("", "", ctx.link(indicator))
     details = [
-        f"{spec.label.lower()} : {indicator.raw[name]}"
+        f"{spec.label.lower()}{_(': ')}{indicator.raw[name]}"
         for name, spec in indicator.spec.options.items()
         if name in ("target", "unit") and indicator.raw.get(name)
     ]
     if details:
-        line += nodes.Text(f" ({' ; '.join(details)})")
+        line += nodes.Text(f" ({_('; ').join(details)})")
     return nodes.list_item("", line)
 
 
@@ -151,7 +152,7 @@ def principle_rows(ctx: PageContext, principle: TraceObject) -> list[nodes.defin
         line = nodes.paragraph("", "", ctx.link(rec))
         if not ctx.project.is_covered(rec.id):
             line += nodes.Text(" — ")
-            line += nodes.strong(UNCOVERED_LABEL, UNCOVERED_LABEL, classes=["civitrace-uncovered"])
+            line += nodes.strong(_(UNCOVERED_LABEL), _(UNCOVERED_LABEL), classes=["civitrace-uncovered"])
         entries += nodes.list_item("", line)
     return [item(PAGE_LABELS["recommendations"], [entries])]
 
@@ -173,7 +174,7 @@ def measure_list(ctx: PageContext, measures: list[TraceObject]) -> nodes.bullet_
         if ctx.is_late(measure):
             classes.append("civitrace-late")
         line = nodes.paragraph(
-            "", "", ctx.link(measure), nodes.Text(" : "), nodes.inline(state, state, classes=classes)
+            "", "", ctx.link(measure), nodes.Text(_(": ")), nodes.inline(state, state, classes=classes)
         )
         entries += nodes.list_item("", line)
     return entries

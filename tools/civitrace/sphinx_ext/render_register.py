@@ -15,7 +15,7 @@ from ..i18n import _
 from ..model import TraceObject
 from ..register import Verdict, dated, has_been_deployed, register_figures, verdict, verdicts
 from ..register_vocabulary import REGISTER_LABELS
-from ..vocabulary import PAGE_LABELS, capital, french_date, label_for
+from ..vocabulary import PAGE_LABELS, capital, label_for, long_date
 from .page_context import PageContext
 from .render_block import item
 from .render_tables import Cell, rate, table
@@ -76,13 +76,13 @@ def prior_row(found: Verdict) -> nodes.definition_list_item:
     evaluation = found.prior_evaluation
     if evaluation is not None:
         result = _label("result", evaluation.get("result"), "evaluation")
-        text = _(L["result_on"]).format(result=result, date=french_date(dated(evaluation)))  # type: ignore[arg-type]
+        text = _(L["result_on"]).format(result=result, date=long_date(dated(evaluation)))  # type: ignore[arg-type]
         ok = evaluation.get("result") != "unfavourable" or not found.active
         return item(_(L["prior_evaluation"]), [_flag(text, ok)])
     if not has_been_deployed(found):
         return item(_(L["prior_evaluation"]), [nodes.Text(_(L["not_evaluated"]))])
     if found.deployment is not None:
-        text = _(L["none_before"]).format(date=french_date(found.deployment))
+        text = _(L["none_before"]).format(date=long_date(found.deployment))
     else:
         text = _(L["none"])
     # a retired system's missing evaluation is history, not a rule broken now
@@ -99,7 +99,7 @@ def debate_row(ctx: PageContext, found: Verdict) -> nodes.definition_list_item:
     if shown is not None:
         content += [ctx.link(shown, shown.id), nodes.Text(", ")]
         outcome = _label("outcome", shown.get("outcome"), "deliberation")
-        text = _(L["outcome_on"]).format(outcome=outcome, date=french_date(dated(shown)))  # type: ignore[arg-type]
+        text = _(L["outcome_on"]).format(outcome=outcome, date=long_date(dated(shown)))  # type: ignore[arg-type]
         content.append(_flag(text, not found.lacks_debate))
         if found.lacks_debate and found.approval is None and shown.get("outcome") == "approved":
             content.append(_flag(" " + _(L["after_deployment"]), False))
@@ -111,9 +111,9 @@ def debate_row(ctx: PageContext, found: Verdict) -> nodes.definition_list_item:
 
 def review_row(ctx: PageContext, found: Verdict) -> nodes.definition_list_item:
     """``Prochain réexamen : 10 décembre 2026``, ``— dépassé au 3 mars 2027`` when due at the build date."""
-    content: list[nodes.Node] = [nodes.Text(french_date(found.next_review))]  # type: ignore[arg-type]
+    content: list[nodes.Node] = [nodes.Text(long_date(found.next_review))]  # type: ignore[arg-type]
     if found.review_due(ctx.as_of):
-        content += [nodes.Text(" — "), _flag(_(L["overdue_on"]).format(date=french_date(ctx.as_of)), False)]
+        content += [nodes.Text(" — "), _flag(_(L["overdue_on"]).format(date=long_date(ctx.as_of)), False)]
     return item(_(L["next_review"]), content)
 
 
@@ -124,7 +124,7 @@ def evaluations_row(ctx: PageContext, found: Verdict) -> nodes.definition_list_i
     entries = nodes.bullet_list(classes=["civitrace-evaluations"])
     for evaluation in found.evaluations:
         day = dated(evaluation)
-        line = nodes.paragraph("", "", ctx.link(evaluation, french_date(day) if day else evaluation.id))
+        line = nodes.paragraph("", "", ctx.link(evaluation, long_date(day) if day else evaluation.id))
         details = [_label("result", evaluation.get("result"), "evaluation")]
         if evaluation.get("risk"):
             details.append(_label("risk", evaluation.get("risk"), "evaluation"))
@@ -143,7 +143,7 @@ def deliberations_row(ctx: PageContext, found: Verdict) -> nodes.definition_list
     for deliberation in found.deliberations:
         outcome = _label("outcome", deliberation.get("outcome"), "deliberation")
         day = dated(deliberation)
-        said = _(L["outcome_on"]).format(outcome=outcome, date=french_date(day)) if day else outcome
+        said = _(L["outcome_on"]).format(outcome=outcome, date=long_date(day)) if day else outcome
         if deliberation.raw.get("body"):
             said += f" ({deliberation.raw['body']})"
         entries += nodes.list_item("", nodes.paragraph("", "", ctx.link(deliberation), nodes.Text(" : " + said)))
@@ -182,7 +182,7 @@ def figures(ctx: PageContext) -> list[nodes.Node]:
         return [nodes.paragraph(text, text, classes=["civitrace-register-empty"])]
     share = rate(found.evaluated_before, found.deployed)
     evaluated = _(L["evaluated_share"]).format(count=found.evaluated_before, total=found.deployed, percent=share)
-    due = _(L["reviews_due"]).format(date=french_date(ctx.as_of), count=len(found.reviews_due))
+    due = _(L["reviews_due"]).format(date=long_date(ctx.as_of), count=len(found.reviews_due))
     lines = [
         nodes.paragraph("", "", nodes.strong(evaluated, evaluated), classes=["civitrace-register-evaluated"]),
         nodes.paragraph("", "", nodes.Text(due), classes=["civitrace-register-reviews"]),
@@ -190,7 +190,7 @@ def figures(ctx: PageContext) -> list[nodes.Node]:
     if found.reviews_due:
         entries = nodes.bullet_list(classes=["civitrace-register-reviews-due"])
         for late in found.reviews_due:
-            when = french_date(late.next_review)  # type: ignore[arg-type]
+            when = long_date(late.next_review)  # type: ignore[arg-type]
             entries += nodes.list_item("", nodes.paragraph("", "", ctx.link(late.system), nodes.Text(f" : {when}")))
         lines.append(entries)
     rows: list[list[Cell]] = [
@@ -240,7 +240,7 @@ def _evaluation_cell(ctx: PageContext, found: Verdict) -> Cell:
     if latest is None:
         return _flag(_(L["not_evaluated"]), not found.lacks_prior_evaluation)
     result = _label("result", latest.get("result"), "evaluation")
-    text = _(L["result_on"]).format(result=result, date=french_date(dated(latest)))  # type: ignore[arg-type]
+    text = _(L["result_on"]).format(result=result, date=long_date(dated(latest)))  # type: ignore[arg-type]
     content: list[nodes.Node] = [ctx.link(latest, text)]
     for code in ("no-prior-evaluation", "unfavourable-evaluation"):
         if code in found.problems():
@@ -262,5 +262,5 @@ def _deliberation_cell(ctx: PageContext, found: Verdict) -> Cell:
 def _review_cell(ctx: PageContext, found: Verdict) -> Cell:
     if found.next_review is None or not found.active:
         return "—"
-    text = french_date(found.next_review)
+    text = long_date(found.next_review)
     return _flag(text, not found.review_due(ctx.as_of))

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from ..i18n import _
 from ..model import TraceObject
-from ..vocabulary import DECISION_LABELS, PAGE_LABELS, STATUS_LABELS, UNCOVERED_LABEL, french_date
+from ..vocabulary import DECISION_LABELS, PAGE_LABELS, STATUS_LABELS, UNCOVERED_LABEL, long_date
 from ..wording import rate
 from .page_context import PageContext
 from .render_block import is_inline
@@ -115,7 +116,7 @@ def measures_cell(ctx: PageContext, rec: TraceObject) -> Cell:
             for measure in measures
         ]
     if not ctx.project.is_covered(rec.id):
-        return nodes.strong(UNCOVERED_LABEL, UNCOVERED_LABEL, classes=["civitrace-uncovered"])
+        return nodes.strong(_(UNCOVERED_LABEL), _(UNCOVERED_LABEL), classes=["civitrace-uncovered"])
     return "—"
 
 
@@ -168,7 +169,7 @@ def status_table(ctx: PageContext) -> nodes.table:
         rows.append([PAGE_LABELS["no_status"], str(counts[""])])
     rows.append([PAGE_LABELS["total"], str(len(measures))])
     late = sum(ctx.is_late(m) for m in measures)
-    rows.append([PAGE_LABELS["late_measures"].format(date=french_date(ctx.as_of)), str(late)])
+    rows.append([PAGE_LABELS["late_measures"].format(date=long_date(ctx.as_of)), str(late)])
     return table(PAGE_LABELS["measures_by_status"], [PAGE_LABELS["status"], PAGE_LABELS["measures"]], rows, (70, 30))
 
 

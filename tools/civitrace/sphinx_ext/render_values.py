@@ -8,8 +8,9 @@ from collections.abc import Callable
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
+from ..i18n import _
 from ..model import Milestone, TraceObject
-from ..vocabulary import PAGE_LABELS, ValueType, french_date, label_for
+from ..vocabulary import PAGE_LABELS, ValueType, label_for, long_date
 from ..wording import grade, percent
 
 
@@ -75,7 +76,7 @@ def value_nodes(obj: TraceObject, name: str, docname: str) -> list[nodes.Node]:
 def scalar_text(name: str, value_type: ValueType, value: object, kind: str | None = None) -> str:
     """A single (non-link, non-list) value as text."""
     if value_type is ValueType.DATE and isinstance(value, dt.date):
-        return french_date(value)
+        return long_date(value)
     if value_type is ValueType.INTEGER and isinstance(value, int):
         return _INTEGER_FORMATS.get(name, str)(value)
     if value_type is ValueType.NUMBER and isinstance(value, float):
@@ -93,5 +94,5 @@ def milestone_list(milestones: tuple[Milestone, ...]) -> nodes.bullet_list:
     """Dated steps, one a line: ``31 mars 2025 : Inventaire des usages``."""
     items = nodes.bullet_list(classes=["civitrace-milestones"])
     for step in milestones:
-        items += nodes.list_item("", nodes.paragraph("", f"{french_date(step.date)} : {step.label}"))
+        items += nodes.list_item("", nodes.paragraph("", f"{long_date(step.date)}{_(': ')}{step.label}"))
     return items

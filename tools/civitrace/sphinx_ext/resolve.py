@@ -9,10 +9,12 @@ rewritten when it changes).
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
+from sphinx.errors import NoUri
 
 from . import nodes as trace_nodes
-from . import render_object, render_register, render_tables
+from . import render_block, render_object, render_register, render_tables
 from .page_context import PageContext
 
 
@@ -22,6 +24,16 @@ def resolve_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> 
     if not placeholders:
         return
     ctx = PageContext.for_page(app, docname)
+    # Options first: they hold placeholders of their own (a measure's late flag).
+    for node in [n for n in placeholders if isinstance(n, trace_nodes.TraceOptions)]:
+        place = ctx.domain.at(node["docname"], node["anchor"])
+        options = render_block.option_list(place.obj, place.anchor) if place is not None else None
+        if options is not None and options.children:
+            _resolve_links(ctx, options)
+            node.replace_self(options)
+        else:
+            node.parent.remove(node)
+    placeholders = list(doctree.findall(lambda n: isinstance(n, trace_nodes.PLACEHOLDERS)))
     for node in placeholders:
         content = _render(ctx, node)
         for table in (t for part in content for t in part.findall(nodes.table) if not t["ids"]):
@@ -45,6 +57,19 @@ def _render(ctx: PageContext, node: nodes.Element) -> list[nodes.Node]:
     if place.obj.kind == "recommendation" and not ctx.project.is_covered(place.obj.id):
         _mark_box(node, "civitrace-uncovered")
     return render_object.backlinks(ctx, place.obj)
+
+
+def _resolve_links(ctx: PageContext, content: nodes.Element) -> None:
+    """Resolve the ``{trace}`` links of content made after Sphinx resolved the page's own."""
+    for xref in list(content.findall(pending_xref)):
+        contnode = xref.children[0] if xref.children else nodes.inline("", xref["reftarget"])
+        try:
+            found = ctx.domain.resolve_xref(
+                ctx.env, ctx.docname, ctx.builder, xref["reftype"], xref["reftarget"], xref, contnode
+            )
+        except NoUri:  # builders without URIs show the words only
+            found = None
+        xref.replace_self(found if found is not None else contnode)
 
 
 def _mark_box(node: nodes.Element, css_class: str) -> None:

@@ -40,8 +40,8 @@ class TraceRole(XRefRole):
     ) -> tuple[list[Node], list[system_message]]:
         from .domain import civitrace_domain
 
-        # The link text carries the target's title: rewrite this page when objects change.
-        civitrace_domain(self.env).note_dependent(self.env.docname)
+        # The link text carries the target's title: rewrite this page when that object changes.
+        civitrace_domain(self.env).note_mention(self.env.docname, str(node.get("reftarget", "")))
         return [node], []
 
 

@@ -79,6 +79,11 @@ _traced: dict[str, frozenset[str]] = {}  # source folder -> traced files
 _sites: dict[str, list[tuple[str, str, int]]] = {}
 
 
+def traced_paths(app: Sphinx) -> frozenset[str] | None:
+    """The files ``civitrace check`` reads (relative POSIX paths), once this build's reading began."""
+    return _traced.get(str(app.srcdir))
+
+
 def use_one_file_rule(app: Sphinx, config: Config) -> None:
     """Skip the folders ``civitrace check`` skips, and files that are no regular files (reading them would hang)."""
     patterns = list(config.exclude_patterns)

@@ -1,0 +1,151 @@
+"""The message catalogs: complete, without leftovers, and used by the command line as the locale says."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from civitrace import i18n
+
+PACKAGE = Path(i18n.__file__).parent
+#: The gettext markers of civitrace and how many string arguments each takes.
+MARKERS = {"_": 1, "N_": 1, "ngettext": 2}
+
+
+def extract(root: Path) -> dict[object, list[str]]:
+    """Every message ID marked in the sources under ``root`` (inside f-strings too), with where it is."""
+    found: dict[object, list[str]] = {}
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MARKERS):
+                continue
+            count = MARKERS[node.func.id]
+            args = node.args[:count]
+            if len(args) == count and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args):
+                key = args[0].value if count == 1 else tuple(a.value for a in args)
+                found.setdefault(key, []).append(f"{path.relative_to(root)}:{node.lineno}")
+    return found
+
+
+def catalog(language: str, domain: str = "civitrace"):
+    with (PACKAGE / "locale" / language / "LC_MESSAGES" / f"{domain}.po").open("rb") as handle:
+        return read_po(handle, locale=language)
+
+
+@pytest.fixture(scope="module")
+def marked():
+    return extract(PACKAGE)
+
+
+def test_every_marked_message_has_a_french_translation(marked):
+    french = catalog("fr")
+    untranslated = []
+    for key, places in marked.items():
+        entry = french.get(key[0] if isinstance(key, tuple) else key)
+        strings = entry.string if entry is not None else ""
+        strings = strings if isinstance(strings, tuple) else (strings,)
+        if entry is None or not all(strings) or (isinstance(key, tuple) and entry.id != key):
+            untranslated.append(f"{key!r} ({places[0]})")
+    assert not untranslated, "missing from locale/fr/LC_MESSAGES/civitrace.po:\n" + "\n".join(untranslated)
+
+
+def test_the_catalog_holds_no_obsolete_entry(marked):
+    ids = {key[0] if isinstance(key, tuple) else key for key in marked}
+    obsolete = [m.id for m in catalog("fr") if m.id and (m.id[0] if isinstance(m.id, tuple) else m.id) not in ids]
+    assert not obsolete, f"no longer in the sources: {obsolete}"
+
+
+def test_translations_keep_the_placeholders(marked):
+    """A French message that dropped or renamed a placeholder would fail when formatted."""
+    french = catalog("fr")
+    for message in french:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in strings:
+            # Every placeholder of a translation is one the code supplies; English IDs name some words with
+            # their article ({a_kind}), which other languages take bare ({kind}).
+            names = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+            supplied = {f for i in ids for _, f, _, _ in string.Formatter().parse(i) if f}
+            supplied |= {f.removeprefix("a_") for f in supplied}
+            assert names <= supplied, (message.id, text)
+
+
+def test_sphinx_language_and_locale_names_are_normalised():
+    assert i18n.normalise("fr_FR.UTF-8") == "fr"
+    assert i18n.normalise("fr") == "fr"
+    assert i18n.normalise("C") == "en"
+    assert i18n.normalise("de_DE") == "en"
+    assert i18n.language_from_environment({"LANG": "fr_FR.UTF-8"}) == "fr"
+    assert i18n.language_from_environment({"LANG": "en_GB.UTF-8", "LANGUAGE": "fr"}) == "fr"
+    assert i18n.language_from_environment({"LANG": "C.UTF-8", "LANGUAGE": "fr"}) == "en"  # as GNU gettext
+    assert i18n.language_from_environment({"LC_ALL": "C", "LANGUAGE": "fr"}) == "en"
+    assert i18n.language_from_environment({"LANG": "fr_FR.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"}) == "en"
+
+
+CLI = [sys.executable, "-c", "from civitrace.cli import run; run()"]
+UNCOVERED = """\
+:::{recommendation} R-01 Évaluer chaque projet
+Texte.
+:::
+"""
+
+
+def run_check(project: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    return subprocess.run(
+        [*CLI, *args, "check", str(project)],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture
+def uncovered(tmp_path):
+    (tmp_path / "opinion").mkdir()
+    (tmp_path / "opinion" / "avis.md").write_text(UNCOVERED, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "expected"),
+    [
+        ({"LANG": "fr_FR.UTF-8"}, (), "error: la recommandation R-01 n'est couverte par aucune mesure ni réponse"),
+        ({"LANG": "C"}, (), "error: recommendation R-01 is not covered by any measure or response"),
+        ({"LANG": "C.UTF-8", "LANGUAGE": "fr"}, (), "error: recommendation R-01 is not covered"),
+        ({"LANG": "fr_FR.UTF-8", "LC_ALL": "C"}, (), "error: recommendation R-01 is not covered"),
+        ({"LANG": "en_US.UTF-8", "LANGUAGE": "fr:en"}, (), "error: la recommandation R-01"),
+        ({"LANG": "C"}, ("--lang", "fr"), "error: la recommandation R-01"),
+        ({"LANG": "fr_FR.UTF-8"}, ("--lang", "en"), "error: recommendation R-01 is not covered"),
+    ],
+    ids=["fr", "C", "LANGUAGE-ignored-under-C", "LC_ALL-wins", "LANGUAGE-list", "--lang-fr", "--lang-en"],
+)
+def test_check_follows_the_locale(uncovered, env, args, expected):
+    done = run_check(uncovered, env, *args)
+    assert done.returncode == 1, done.stderr
+    assert f"opinion/avis.md:1: {expected}" in done.stdout
+
+
+def test_machine_formats_keep_the_stable_codes_in_french(uncovered):
+    done = run_check(uncovered, {"LANG": "fr_FR.UTF-8"}, "--lang", "fr")
+    assert "error:" in done.stdout  # the severity word is stable too
+    as_json = subprocess.run(
+        [*CLI, "--lang", "fr", "check", str(uncovered), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    (item,) = json.loads(as_json.stdout)
+    assert (item["code"], item["severity"]) == ("uncovered", "error")
+    assert item["message"].startswith("la recommandation R-01")

@@ -1,0 +1,165 @@
+"""The diagrams of a build, drawn in bulk: cut from one project graph, drawn by a few graphviz processes.
+
+When writing starts, the diagrams of every page to be written are cut from the
+project graph (built once, see :class:`civitrace.graph.ProjectGraphs`), turned
+into DOT, and those not yet in the cache (keyed by DOT source, format and
+graphviz version, see :mod:`civitrace.graph.render`) are drawn in the
+background by a few graphviz processes, each over many graphs, while Sphinx
+writes the pages; a page waits only for its own drawings. Links are written
+with a placeholder scheme, so one drawing serves every page that shows it.
+"""
+
+from __future__ import annotations
+
+import weakref
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from ..graph import DiagramError, DiagramRequest, RenderError, graph_dot, make_graph, render_cached, render_many_cached
+from ..graph.render import cached_path
+from ..i18n import _
+from . import incremental
+from .build_date import build_date
+from .domain import CivitraceDomain, DiagramSpec, civitrace_domain
+from .paper import is_paper
+
+#: Links in a drawing are written with this scheme, then rewritten for where the SVG is shown.
+LINK_SCHEME = "civitrace-object:"
+#: Kinds whose page shows its own neighbourhood diagram.
+OBJECT_GRAPH_KINDS = ("recommendation", "measure")
+#: Diagrams of more nodes than this are drawn each by its own graphviz process, first.
+LARGE_DIAGRAM = 200
+#: Small diagrams drawn by one graphviz process (small enough that the first pages need not wait long).
+BATCH = 100
+
+
+@dataclass
+class Prepared:
+    """One diagram ready to show: its graph, its DOT source and its drawing (or why there is none).
+
+    ``pending`` is the batch drawing it in the background, when the bulk pass started one,
+    and ``position`` its place in that batch.
+    """
+
+    graph: Any
+    source: str
+    drawing: Path | RenderError | None = None
+    pending: Future | None = None
+    position: int = 0
+
+
+#: Per build: (spec, format) -> the prepared diagram, or the DiagramError it gave.
+prepared_diagrams: weakref.WeakKeyDictionary[Sphinx, dict[tuple[DiagramSpec, str], Prepared | DiagramError]] = (
+    weakref.WeakKeyDictionary()
+)
+#: Per build: the documents read in this build (written again, with their diagrams).
+_read_now: weakref.WeakKeyDictionary[Sphinx, set[str]] = weakref.WeakKeyDictionary()
+
+
+def note_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    _read_now[app] = set(docnames)
+
+
+def drawing_format(app: Sphinx) -> str | None:
+    """What the site's pages inline (SVG), or None for builders drawing otherwise (paper, text)."""
+    # On paper (print_figure) each diagram is drawn without links, by the page itself.
+    return "svg" if app.builder.format == "html" and not is_paper(app.builder) else None
+
+
+def cache_dir(app: Sphinx, fmt: str) -> Path:
+    """Where drawings are kept between builds: beside the doctrees (they are read into the pages)."""
+    return Path(app.doctreedir) / "civitrace-graphs"
+
+
+def page_specs(app: Sphinx, domain: CivitraceDomain, docname: str) -> list[DiagramSpec]:
+    """The diagrams a page draws: its directives' and, in HTML, its objects' own."""
+    specs = list(domain.data["diagrams"].get(docname, ()))
+    if app.config.civitrace_object_graphs and drawing_format(app) == "svg":
+        for place in domain.data["objects"].get(docname, ()):
+            if place.obj.kind in OBJECT_GRAPH_KINDS:
+                specs.append(("neighbourhood", place.obj.id, 1, False, False))
+    return specs
+
+
+def prepare(app: Sphinx, domain: CivitraceDomain, spec: DiagramSpec, fmt: str) -> Prepared | DiagramError:
+    """Cut a diagram from the project graph and write its DOT source (each spec once per build)."""
+    table = prepared_diagrams.setdefault(app, {})
+    found = table.get((spec, fmt))
+    if found is None:
+        as_of = domain.as_of or build_date(app)
+        graphs = domain.graphs(as_of)
+        try:
+            graph = make_graph(graphs.project, DiagramRequest(*spec), as_of, graphs)
+        except DiagramError as exc:
+            found = exc
+        else:
+            memo = graphs.memos.setdefault(fmt, {})
+            found = Prepared(graph, graph_dot(graph, _placeholder_link if fmt == "svg" else None, memo=memo))
+        table[(spec, fmt)] = found
+    return found
+
+
+def _placeholder_link(node_id: str, attrs: dict) -> str | None:
+    """Links are written with a placeholder, rewritten for each page: one drawing serves every page."""
+    return f"{LINK_SCHEME}{node_id}" if attrs.get("docname") else None
+
+
+def draw_in_bulk(app: Sphinx, builder: Any) -> None:
+    """When writing starts: draw in the background every diagram of the pages to be written not in the cache.
+
+    Graphviz runs in a few processes while Sphinx writes the pages; a page waits
+    only for its own diagrams. Large diagrams go first, each in its own process;
+    small ones follow in batches, in the order pages are written.
+    """
+    fmt = drawing_format(app)
+    prepared_diagrams[app] = {}
+    if fmt is None:
+        return
+    domain = civitrace_domain(app.env)
+    pages = (_read_now.get(app, set()) | incremental.rewritten(app)) & set(app.env.found_docs)
+    folder = cache_dir(app, fmt)
+    large: list[Prepared] = []
+    small: list[Prepared] = []
+    for docname in sorted(pages):
+        for spec in page_specs(app, domain, docname):
+            prepared = prepare(app, domain, spec, fmt)
+            if isinstance(prepared, DiagramError) or prepared.drawing is not None or prepared.pending is not None:
+                continue
+            path = cached_path(prepared.source, fmt, folder)
+            if path.is_file():
+                prepared.drawing = path
+            else:
+                (large if len(prepared.graph) > LARGE_DIAGRAM else small).append(prepared)
+                prepared.pending = Future()  # a placeholder until the batch is submitted
+    if not large and not small:
+        return
+    pool = ThreadPoolExecutor(max_workers=max(2, getattr(app, "parallel", 1) or 1), thread_name_prefix="civitrace-dot")
+    batches = [[p] for p in large] + [small[i : i + BATCH] for i in range(0, len(small), BATCH)]
+    for batch in batches:
+        future = pool.submit(render_many_cached, [p.source for p in batch], fmt, folder)
+        for position, prepared in enumerate(batch):
+            prepared.pending, prepared.position = future, position
+    pool.shutdown(wait=False)  # the threads end with their batches; pages wait on their futures
+
+
+def drawing(app: Sphinx, prepared: Prepared, fmt: str) -> Path:
+    """The drawing of a prepared diagram, drawn now if the bulk pass did not (raises RenderError)."""
+    if prepared.drawing is None and prepared.pending is not None:
+        try:
+            prepared.drawing = prepared.pending.result()[prepared.position]
+        except OSError as exc:  # the cache folder could not be written
+            prepared.drawing = RenderError(_("cannot write the drawing: {error}").format(error=exc))
+    if prepared.drawing is None:
+        try:
+            prepared.drawing = render_cached(prepared.source, fmt, cache_dir(app, fmt))
+        except RenderError as exc:
+            prepared.drawing = exc
+    if isinstance(prepared.drawing, RenderError):
+        raise prepared.drawing
+    prepared.pending = None  # the batch (and its sources) can go
+    return prepared.drawing
