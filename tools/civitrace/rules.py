@@ -40,12 +40,14 @@ def references(project: Project) -> Iterator[Diagnostic]:
     for obj in project.objects:
         for link in obj.links():
             target = project.by_id.get(link.target)
+            if target is not None and target.kind in link.targets:
+                continue  # the common case: no words to build
             what = _(" or ").join(kind_name(t) for t in link.targets)
             unknown, wrong = _LINK_MESSAGES.get(link.option, _LINK_MESSAGES[""])
             words = {"name": _name(obj), "target": link.target, "what": what, "a_what": _a(what)}
             if target is None:
                 yield error(obj.location, "unknown-reference", _(unknown).format(**words), obj.id, link.target)
-            elif target.kind not in link.targets:
+            else:
                 kind = kind_name(target.kind)
                 message = _(wrong).format(kind=kind, a_kind=_a(kind), **words)
                 yield error(obj.location, "wrong-kind", message, obj.id, link.target)
