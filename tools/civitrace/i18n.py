@@ -133,6 +133,16 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _active.ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """The translation of ``message`` in ``context`` (e.g. a kind, so that French agrees with its gender)."""
+    return _active.pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, count: int) -> str:
+    """The singular or plural translation for ``count``, in ``context``."""
+    return _active.npgettext(context, singular, plural, count)
+
+
 def is_plural(count: int) -> bool:
     """Whether the current language writes ``count`` things with the plural (French: 2 and more)."""
     rule = getattr(_active, "plural", None)
@@ -142,6 +152,11 @@ def is_plural(count: int) -> bool:
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogs without translating it now (module-level constants)."""
     return message
+
+
+def NP_(context: str, message: str) -> tuple[str, str]:
+    """Mark ``message`` in ``context`` for the catalogs without translating it now (read with ``pgettext``)."""
+    return context, message
 
 
 def label_value(label: object, value: object) -> str:
