@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..history.changes import Comparison
-from ..history.diff_formats import coverage_text, sentence
+from ..history.diff_formats import coverage_line, coverage_text, sentence
 from ..history.versions import Step, VersionHistory
 from ..i18n import _, current_language, is_plural, ngettext
 from ..model import Project
@@ -71,13 +71,8 @@ def _text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _coverage_change(comparison: Comparison) -> str:
-    before, after = coverage_text(comparison.coverage_before), coverage_text(comparison.coverage_after)
-    return _("Coverage of the recommendations: {before} → {after}.").format(before=before, after=after)
-
-
 def _changes_html(comparison: Comparison) -> str:
-    cov = f"<p>{_text(_coverage_change(comparison))}</p>"
+    cov = f"<p>{_text(coverage_line(comparison))}</p>"
     if not comparison.changes:
         return cov + f"<p>{_text(_('No change to the objects followed.'))}</p>"
     items = "".join(f"<li>{_text(capital(sentence(c)))}</li>" for c in comparison.changes[:MAX_LISTED])

@@ -24,15 +24,15 @@ from .versions import Version
 
 
 def subject(change: Change) -> str:
-    """Who the change is about: ``M-01 Titre``, ``response to R-05``, ``assessment of R-01 of 15 May 2025``."""
+    """Who the change is about: ``M-01 Titre``, ``response to R-05``, ``assessment of R-01 on 15 May 2025``."""
     if change.kind == "response":
         return _("response to {id}").format(id=change.id)
     if change.kind in ("assessment", "evaluation"):
         day = long_date(dt.date.fromisoformat(change.date)) if change.date else None
         if change.kind == "assessment":
-            text = _("assessment of {id} of {date}") if day else _("assessment of {id}")
+            text = _("assessment of {id} on {date}") if day else _("assessment of {id}")
         else:
-            text = _("evaluation of {id} of {date}") if day else _("evaluation of {id}")
+            text = _("evaluation of {id} on {date}") if day else _("evaluation of {id}")
         return text.format(id=change.id, date=day)
     return f"{change.id} {change.title}".strip()
 
@@ -68,7 +68,11 @@ def _option_label(kind: str, option: str | None) -> str:
 #: The events of each kind's history, in the kind's context: French writes « mesure ajoutée » but « axe ajouté ».
 _EVENTS: dict[str, tuple[tuple[str, str], ...]] = {
     "principle": (NP_("principle", "added"), NP_("principle", "removed"), NP_("principle", "changed")),
-    "recommendation": (NP_("recommendation", "added"), NP_("recommendation", "removed"), NP_("recommendation", "changed")),
+    "recommendation": (
+        NP_("recommendation", "added"),
+        NP_("recommendation", "removed"),
+        NP_("recommendation", "changed"),
+    ),
     "axis": (NP_("axis", "added"), NP_("axis", "removed"), NP_("axis", "changed")),
     "measure": (NP_("measure", "added"), NP_("measure", "removed"), NP_("measure", "changed")),
     "indicator": (NP_("indicator", "added"), NP_("indicator", "removed"), NP_("indicator", "changed")),
@@ -137,7 +141,8 @@ def version_text(version: Version) -> str:
     return f"{version.label} ({long_date(version.commit.date)})"
 
 
-def _coverage_line(comparison: Comparison) -> str:
+def coverage_line(comparison: Comparison) -> str:
+    """``Coverage of the recommendations: 2 of 3 (67%) → 3 of 3 (100%).``"""
     before, after = coverage_text(comparison.coverage_before), coverage_text(comparison.coverage_after)
     return _("Coverage of the recommendations: {before} → {after}.").format(before=before, after=after)
 
@@ -161,7 +166,7 @@ def _groups(comparison: Comparison) -> list[tuple[str, list[Change]]]:
 
 def as_text_report(comparison: Comparison, before: Version, after: Version) -> str:
     """Plain text: a heading, the coverage, then one change a line (the site's sentences)."""
-    lines = [_heading(before, after), _coverage_line(comparison)]
+    lines = [_heading(before, after), coverage_line(comparison)]
     lines += [capital(sentence(c)) for c in comparison.changes] or [_("No changes.")]
     return "\n".join(lines) + "\n"
 
