@@ -22,7 +22,7 @@ from ..history.diff_formats import coverage_line, coverage_text, sentence
 from ..history.versions import Step, VersionHistory
 from ..i18n import _, current_language, is_plural, ngettext
 from ..model import Project
-from ..vocabulary import KINDS, capital, long_date
+from ..vocabulary import KINDS, long_date
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_NAME = "changes.atom"
@@ -75,7 +75,7 @@ def _changes_html(comparison: Comparison) -> str:
     cov = f"<p>{_text(coverage_line(comparison))}</p>"
     if not comparison.changes:
         return cov + f"<p>{_text(_('No change to the objects followed.'))}</p>"
-    items = "".join(f"<li>{_text(capital(sentence(c)))}</li>" for c in comparison.changes[:MAX_LISTED])
+    items = "".join(f"<li>{_text(sentence(c))}</li>" for c in comparison.changes[:MAX_LISTED])
     more = len(comparison.changes) - MAX_LISTED
     tail = ngettext("… and {count} other change.", "… and {count} other changes.", more).format(count=more)
     return f"{cov}<ul>{items}</ul>" + (f"<p>{_text(tail)}</p>" if more > 0 else "")
