@@ -194,3 +194,52 @@ def test_machine_formats_keep_the_stable_codes_in_french(uncovered):
     (item,) = json.loads(as_json.stdout)
     assert (item["code"], item["severity"]) == ("uncovered", "error")
     assert item["message"].startswith("la recommandation R-01")
+
+
+def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    return subprocess.run([*CLI, *args], env={**clean, **env}, capture_output=True, text=True, check=False)
+
+
+def test_help_is_entirely_french_under_a_french_locale():
+    result = run_cli({"LANG": "fr_FR.UTF-8"}, "check", "--help")
+    assert result.returncode == 0
+    out = " ".join(result.stdout.split())  # argparse wraps at the terminal's width
+    for french in (
+        "utilisation : civitrace check",
+        "Lire chaque fichier .md sous ROOT",
+        "arguments positionnels :",
+        "options :",
+        "afficher ce message d'aide et quitter",
+        "format de sortie (par défaut : text)",
+        "écrire le rapport dans FILE plutôt que sur la sortie standard",
+    ):
+        assert french in out, french
+    for english in ("usage", "positional arguments", "show this help", "default", "output format", "write the"):
+        assert english not in out, english
+
+
+def test_help_and_usage_errors_in_english_under_c_and_french_with_lang():
+    english = run_cli({"LANG": "C"}, "--help")
+    assert english.returncode == 0
+    assert english.stdout.startswith("usage: civitrace")
+    assert "check traceability and report problems" in english.stdout
+    assert "show this help message and exit" in english.stdout
+    forced = run_cli({"LANG": "C"}, "--lang", "fr", "diff", "--help")
+    assert forced.stdout.startswith("utilisation : civitrace diff")
+    assert "Comparer le projet à la révision git REV1" in " ".join(forced.stdout.split())
+    error = run_cli({"LANG": "fr_FR.UTF-8"}, "check", "--format", "xml")
+    assert error.returncode == 2
+    assert "civitrace check : erreur : argument --format : choix invalide : 'xml'" in error.stderr
+    assert (
+        "error: argument --format: invalid choice: 'xml'" in run_cli({"LANG": "C"}, "check", "--format", "xml").stderr
+    )
+
+
+def test_language_asked_is_read_before_the_parser():
+    from civitrace.cli import language_asked
+
+    assert language_asked(["--lang", "fr", "check"]) == "fr"
+    assert language_asked(["--lang=en", "diff"]) == "en"
+    assert language_asked(["check", "--", "--lang", "fr"]) is None
+    assert language_asked(["check"]) is None

@@ -69,7 +69,8 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
 def catalog(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
     """The compiled catalog of one language (an empty one for the source language).
 
-    ``domain`` is ``civitrace`` (civitrace's own strings) or ``theme`` (the site theme's).
+    ``domain`` is ``civitrace`` (civitrace's own strings), ``theme`` (the site theme's) or
+    ``argparse`` (the words of Python's argument parser, for the command line's help and errors).
     """
     path = LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
     if language == SOURCE_LANGUAGE or not path.is_file():
@@ -87,11 +88,24 @@ def catalog(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
 
 
 def set_language(language: str | None) -> str:
-    """Answer in ``language`` from now on (normalised); return the language chosen."""
+    """Answer in ``language`` from now on (normalised); return the language chosen.
+
+    argparse's own words ("usage:", "options", "error:") follow too, from the ``argparse`` catalog.
+    """
     global _active, _language
     _language = normalise(language)
     _active = catalog(_language)
+    _translate_argparse(catalog(_language, "argparse"))
     return _language
+
+
+def _translate_argparse(translations: gettext.NullTranslations) -> None:
+    # argparse looks up its module-level `_` and `ngettext` (the stdlib's gettext, bound to the
+    # process's default domain) each time it speaks: point them at civitrace's catalog of its words.
+    import argparse
+
+    argparse._ = lambda message: translations.gettext(message) if message else message  # type: ignore[attr-defined]
+    argparse.ngettext = translations.ngettext  # type: ignore[attr-defined]
 
 
 @contextmanager
