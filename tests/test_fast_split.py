@@ -7,7 +7,7 @@ from myst_parser.parsers.directives import parse_directive_text
 
 from civitrace.directive_syntax import StandInDirective
 from civitrace.fast_split import split_simple
-from civitrace.reader import _parser
+from civitrace.myst_settings import block_parser, default_config
 
 SIMPLE = [
     ("R-01 Titre", ":principle: P-1\n:vote: 4\n\nTexte.\n"),
@@ -62,7 +62,7 @@ def test_other_shapes_are_left_to_myst(first_line, content):
 def test_every_directive_of_the_example_matches_myst(repo_root):
     compared = 0
     for path in sorted([*(repo_root / "opinion").glob("*.md"), *(repo_root / "strategy").glob("*.md")]):
-        for token in _parser().parse(path.read_text(encoding="utf-8")):
+        for token in block_parser(default_config()).parse(path.read_text(encoding="utf-8")):
             if token.type == "colon_fence" and token.info.startswith("{"):
                 first_line = token.info.split("}", 1)[1]
                 fast = split_simple(first_line, token.content)

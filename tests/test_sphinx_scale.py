@@ -225,3 +225,21 @@ def test_an_object_moving_page_moves_the_diagrams_links_and_renews_the_full_scre
     assert new_file != old_file
     assert "../strategy/other.html#M-01" in new_file.read_text(encoding="utf-8")
     assert "strategy/plan.html#M-01" not in new_file.read_text(encoding="utf-8")
+
+
+# -- what the pages cost -----------------------------------------------------------------------------
+
+
+def test_the_search_index_holds_the_diagrams_text_version_not_their_svg(tmp_path):
+    # Indexing every inline SVG's text was the largest cost of a site's build; the text version says the same.
+    src = write_project(tmp_path / "src", project())
+    out = tmp_path / "html"
+    build(src, out)
+    page = (out / "strategy" / "plan.html").read_text(encoding="utf-8")
+    assert '<svg class="civitrace-graph-svg"' in page and "<title>cluster_1</title>" in page
+    index = (out / "searchindex.js").read_text(encoding="utf-8")
+    terms = re.search(r'"terms":\{(.*?)\},"titles"', index, re.S)
+    assert terms is not None
+    words = set(re.findall(r'"([^"]+)":', terms.group(1)))
+    assert "grill" in words or "grille" in words  # M-01's title, in its block and the text version
+    assert "cluster_1" not in words  # a group's title in the SVG, which graphviz names

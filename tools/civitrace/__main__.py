@@ -1,5 +1,11 @@
 """``python -m civitrace``."""
 
-from .cli import run
+try:
+    from .cli import EXIT_INTERRUPTED, run
+except KeyboardInterrupt:  # Ctrl-C while the modules load: no traceback either
+    raise SystemExit(130) from None
 
-run()
+try:
+    run()
+except KeyboardInterrupt:
+    raise SystemExit(EXIT_INTERRUPTED) from None

@@ -76,6 +76,9 @@ CODES: Labels = Labels(
         "unclosed-fence": N_("an opened directive is never closed"),
         "syntax": N_("the directive cannot be split (malformed options)"),
         "internal-error": N_("unexpected error of the tool on this file"),
+        "unknown-kind": N_("unknown directive name that looks like a kind of object (a typo?)"),
+        "repeated-option": N_("option written twice in one directive (only the last would count)"),
+        "control-character": N_("control characters in a title, an option or a text (removed)"),
         # one object
         "missing-argument": N_("the directive has neither ID nor title"),
         "invalid-id": N_("the ID does not have the expected form"),

@@ -32,8 +32,14 @@ class Split:
     body_offset: int
 
 
+#: Line ends other than ``\n`` that MyST's ``splitlines`` splits on (and rejoins with ``\n``).
+_OTHER_LINE_ENDS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def split_simple(first_line: str, content: str) -> Split | None:
     """Split a directive of the plain shape, or return ``None`` to let MyST do it."""
+    if _OTHER_LINE_ENDS.search(content):
+        return None
     options: dict[str, str] = {}
     start = 0  # offset of the current line in ``content``
     count = 0

@@ -13,13 +13,15 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from .diagnostics import Diagnostic, Location, error
+from .escaping import CONTROL_CHARACTERS, for_terminal
 from .i18n import _
 from .model import Milestone, TraceObject
 from .vocabulary import ID_PATTERN, KINDS, OptionSpec, ValueType, kind_name, object_name
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_INTEGER = re.compile(r"[+-]?\d+")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# ASCII digits only: ``\d`` would take Arabic-Indic or full-width digits for numbers.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")
+_NUMBER = re.compile(r"[0-9]{1,15}(?:[.,][0-9]{1,15})?")
 _MILESTONE_SPLIT = re.compile(r"\s*(?:;|\n)\s*")
 #: A line that looks like an option; in a body it means options were separated from the opening line.
 _DATED_TYPES = (ValueType.DATE, ValueType.MILESTONES, ValueType.DATED_NOTE)
@@ -131,6 +133,42 @@ def _parse_value(spec: OptionSpec, text: str) -> object:
     raise AssertionError(kind)  # pragma: no cover - every ValueType is handled above
 
 
+def _without_controls(
+    kind: str,
+    argument: str,
+    raw_options: Mapping[str, object],
+    body: str,
+    location: Location,
+    problems: list[Diagnostic],
+) -> tuple[str, dict[str, object], str]:
+    """The values with control characters taken out, and one diagnostic for each value that had some."""
+    values = [v for v in raw_options.values() if isinstance(v, str)]
+    if not CONTROL_CHARACTERS.search("\n".join([argument, body, *values])):
+        return argument, dict(raw_options), body  # the usual case, in one search
+    where: list[str] = []
+    if CONTROL_CHARACTERS.search(argument):
+        argument = CONTROL_CHARACTERS.sub("", argument)
+        where.append(_("the title"))
+    options: dict[str, object] = {}
+    for name, value in raw_options.items():
+        if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+            value = CONTROL_CHARACTERS.sub("", value)
+            where.append(_("the option '{name}'").format(name=name))
+        options[name] = value
+    if CONTROL_CHARACTERS.search(body):
+        body = CONTROL_CHARACTERS.sub("", body)
+        where.append(_("the text"))
+    for place in where:
+        problems.append(
+            error(
+                location,
+                "control-character",
+                _("{kind}: {place} holds control characters (removed); retype it").format(kind=kind, place=place),
+            )
+        )
+    return argument, options, body
+
+
 def _article(noun: str) -> str:
     """``a recommendation``, ``an AI system``: the English article (other languages ignore it)."""
     return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
@@ -151,16 +189,17 @@ def build_object(
     """
     spec = KINDS[kind]
     problems: list[Diagnostic] = []
+    argument, raw_options, body = _without_controls(kind, argument, raw_options, body, location, problems)
     argument = " ".join(argument.split())
     object_id, _space, title = argument.partition(" ")
     target = kind_name(spec.argument_target or "")
     words = {"kind": spec.label, "target": target, "a_target": _article(target)}
     if not object_id:
         what = _("{kind} needs an ID and a title") if spec.has_title else _("{kind} needs {a_target} ID")
-        return None, [error(location, "missing-argument", what.format(**words))]
+        return None, [*problems, error(location, "missing-argument", what.format(**words))]
     if not is_valid_id(object_id):
-        message = _("{kind} has an invalid ID '{id}'").format(kind=spec.label, id=object_id)
-        return None, [error(location, "invalid-id", message, object_id)]
+        message = _("{kind} has an invalid ID '{id}'").format(kind=spec.label, id=for_terminal(object_id))
+        return None, [*problems, error(location, "invalid-id", message, object_id)]
     name_of = object_name(kind, object_id, spec.has_title)
     if spec.has_title and not title:
         problems.append(error(location, "missing-title", _("{name} has no title").format(name=name_of), object_id))

@@ -14,6 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from myst_parser.config.main import MdParserConfig
+
+from . import myst_settings
 from .diagnostics import Diagnostic
 from .doctrine import load_doctrine
 from .model import Project
@@ -35,11 +38,13 @@ class _Entry:
     rel: str = ""
     stamp: tuple[int, int] | None = None  # (mtime_ns, size) on disk; None for unsaved text
     spans: FileSpans | None = None
+    #: the project's MyST configuration, as `check` and the build read the file with it
+    config: MdParserConfig | None = None
 
     def read(self) -> FileResult:
         """What the reader finds in this text (read once)."""
         if self.result is None:
-            self.result = read_source(self.text or "", self.rel)
+            self.result = read_source(self.text or "", self.rel, self.config)
         return self.result
 
 
@@ -62,7 +67,9 @@ class ProjectCache:
         """Re-read the files that changed on disk (added, modified, removed); return their paths."""
         changed: set[str] = set()
         seen = set()
-        for rel in markdown_files(self.root, load_excludes(self.root)):
+        # The same files, read with the same MyST settings, as `civitrace check` and the build.
+        self._myst = myst_settings.settings_from_conf(self.root)
+        for rel in markdown_files(self.root, load_excludes(self.root), self._myst.exclude_patterns):
             seen.add(rel)
             try:
                 info = os.stat(self.root / rel)
@@ -71,8 +78,8 @@ class ProjectCache:
                 stamp = None
             entry = self._disk.get(rel)
             if entry is None or stamp is None or entry.stamp != stamp:
-                result, text = read_file_and_text(self.root, rel)
-                self._disk[rel] = _Entry(text, result, rel, stamp)
+                result, text = read_file_and_text(self.root, rel, self._myst.myst)
+                self._disk[rel] = _Entry(text, result, rel, stamp, config=self._myst.myst)
                 changed.add(rel)
         for rel in set(self._disk) - seen:
             del self._disk[rel]
@@ -94,7 +101,7 @@ class ProjectCache:
             if rel not in self._unsaved:
                 self._unsaved[rel] = current
             return True
-        self._unsaved[rel] = _Entry(text, None, rel)
+        self._unsaved[rel] = _Entry(text, None, rel, config=self._myst.myst)
         self._invalidate()
         return True
 

@@ -1,56 +1,48 @@
 """The fast reader: MyST Markdown files to objects, without a Sphinx build.
 
-It tokenizes block structure with markdown-it-py and MyST's own fence rules,
-and splits each traced directive with MyST's ``parse_directive_text``, so it
-reads what the Sphinx build reads, at a fraction of the cost.
+It tokenizes each file with MyST's own markdown-it parser and configuration
+(:mod:`civitrace.myst_settings`), decides what is a directive exactly as
+MyST's renderer does, reads inside a directive only when the build would
+(:mod:`civitrace.directive_bodies`), and splits each traced directive with
+MyST's ``parse_directive_text`` (or the plain-shape shortcut that a test holds
+to it). So it reads what the Sphinx build reads, at a fraction of the cost.
 """
 
 from __future__ import annotations
 
-import fnmatch
-import os
-import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_block import make_fence_rule
 from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
-from mdit_py_plugins.myst_blocks import myst_block_plugin
+from myst_parser.config.main import MdParserConfig
 
+from . import myst_settings, rst_reading
 from .diagnostics import Diagnostic, Location, error, warning
+from .directive_bodies import MARKDOWN_BODIES, BodySpec, misspelt_kind, traced_kind
 from .doctrine import load_doctrine
 from .fast_split import Split, split_simple
-from .fence_scan import Fence, scan_fences
 from .fields import build_object
 from .i18n import _
 from .model import Project, TraceObject
-from .project_config import civitrace_table
-from .vocabulary import KINDS
+from .source_files import SKIPPED_DIRS, excluded, is_regular_file, load_excludes, markdown_files
 
-#: Folders never read: build output, tools' caches, version control, environments.
-SKIPPED_DIRS = frozenset(
-    {"_build", ".nox", ".git", ".hg", ".svn", ".tox", ".venv", "venv", "node_modules", "__pycache__", "site-packages"}
-)
-_DIRECTIVE_INFO = re.compile(r"\{([^}\s]+)\}\s*(.*)", re.DOTALL)
-_FENCE_MARKERS = ("```", "~~~", ":::")
+__all__ = [
+    "SKIPPED_DIRS",
+    "FileResult",
+    "decode",
+    "fences",
+    "load_excludes",
+    "markdown_files",
+    "read_file",
+    "read_file_and_text",
+    "read_project",
+    "read_source",
+    "read_text",
+]
 
-
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    """A block-level MyST parser: inline parsing is skipped, it is not needed to find directives."""
-    md = MarkdownIt("commonmark").use(front_matter_plugin).use(myst_block_plugin)
-    md.block.ruler.before(
-        "fence",
-        "colon_fence",
-        make_fence_rule(markers=(":",), token_type="colon_fence"),
-        {"alt": ["paragraph", "reference", "blockquote", "list", "footnote_def"]},
-    )
-    md.disable("inline")
-    return md
+#: Larger files are refused: nobody writes a 64 MB page, and a link to a device must not fill the memory.
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -59,119 +51,242 @@ class FileResult:
 
     objects: list[TraceObject]
     diagnostics: list[Diagnostic]
+    #: ``(kind, argument, line)`` of every traced directive split, in the order read (the build takes lines from it).
+    sites: list[tuple[str, str, int]] = field(default_factory=list)
 
 
-def read_text(text: str, path: str, docname: str = "") -> FileResult:
-    """Read the traced objects of one Markdown text; ``path`` is used in locations."""
+def normalise(text: str) -> str:
+    """The text as markdown-it sees it: line ends made ``\\n``, NUL made U+FFFD."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\x00", "\ufffd") if "\x00" in text else text
+
+
+def read_text(text: str, path: str, docname: str = "", config: MdParserConfig | None = None) -> FileResult:
+    """Read the traced objects of one Markdown text; ``path`` is used in locations.
+
+    ``config`` is the project's MyST configuration (default: ``colon_fence``, as civitrace's quick start).
+    """
     objects: list[TraceObject] = []
     diagnostics: list[Diagnostic] = []
     if not text.strip():
         diagnostics.append(warning(Location(path, 1), "empty-file", _("file is empty")))
         return FileResult(objects, diagnostics)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
         diagnostics.append(error(Location(path, line), "binary-content", _("file contains binary data (NUL byte)")))
-        return FileResult(objects, diagnostics)
-    _read_block(text, 0, path, docname, objects, diagnostics)
-    return FileResult(objects, diagnostics)
+    if config is None:
+        config = myst_settings.default_config()
+    text = normalise(text)
+    config = myst_settings.file_config(config, text)
+    reading = _Reading(path, docname, config, objects, diagnostics)
+    reading.block(text, 0, top=True)
+    return FileResult(objects, diagnostics, reading.sites)
 
 
-def fences(text: str) -> list[Fence]:
-    """Every top-level fenced block of ``text`` (nested in lists and quotes too), in order, as the reader sees them."""
-    return _fences(text)
+def fences(text: str, config: MdParserConfig | None = None) -> list[Token]:
+    """Every fenced block of ``text`` (nested in lists and quotes too), in order, as MyST's block parser finds them."""
+    parser = myst_settings.block_parser(config or myst_settings.default_config())
+    return [t for t in parser.parse(normalise(text)) if t.type in ("fence", "colon_fence") and t.map]
 
 
-def _fences(text: str) -> list[Fence]:
-    """Every fenced block of ``text`` (nested in lists and quotes too), in order."""
-    fast = scan_fences(text)
-    return fast if fast is not None else parsed_fences(text)
+class _Reading:
+    """One file's walk over MyST's tokens, nested directives included."""
+
+    def __init__(
+        self,
+        path: str,
+        docname: str,
+        config: MdParserConfig,
+        objects: list[TraceObject],
+        diagnostics: list[Diagnostic],
+    ) -> None:
+        self.path = path
+        self.docname = docname
+        self.config = config
+        self.parser = myst_settings.block_parser(config)
+        self.objects = objects
+        self.diagnostics = diagnostics
+        self.directives = not (config.commonmark_only or config.gfm_only)
+        self.sites: list[tuple[str, str, int]] = []
+
+    def block(self, text: str, offset: int, top: bool = False) -> None:
+        """Read a block of Markdown whose first line is line ``offset + 1`` of the file."""
+        tokens = self.parser.parse(text if top else text + "\n")
+        if not top and tokens and tokens[0].type == "front_matter":
+            tokens.pop(0)  # MyST drops front matter from nested text
+        lines: list[str] | None = None
+        for token in tokens:
+            if token.type not in ("fence", "colon_fence") or not token.map or not self.directives:
+                continue
+            if lines is None:
+                lines = text.split("\n")
+            line = offset + token.map[0] + 1
+            parts = token.info.strip().split(maxsplit=1)
+            name = parts[0] if parts else ""
+            argument = parts[1] if len(parts) > 1 else ""
+            if name == "{eval-rst}" and token.type == "fence":
+                self.rst(token.content, line)
+            elif name.startswith("{") and name.endswith("}") and name != "{eval-rst}":
+                self.directive(name[1:-1], argument, token, line, _is_closed(lines, token))
+            elif token.type == "fence" and name in self.config.fence_as_directive:
+                self.directive(name, argument, token, line, _is_closed(lines, token))
+            elif token.type == "colon_fence" and name != "{eval-rst}" and _may_hold_fences(token.content):
+                # A plain ``:::`` or ``:::name`` block is a container whose text MyST reads as Markdown.
+                self.block(token.content, line)
+
+    def directive(self, name: str, first_line: str, token: Token, line: int, closed: bool) -> None:
+        location = Location(self.path, line)
+        kind = traced_kind(name)
+        if not closed:
+            self.diagnostics.append(
+                error(
+                    location,
+                    "unclosed-fence",
+                    _("directive '{name}' opened with '{fence}' is never closed").format(name=name, fence=token.markup),
+                )
+            )
+        if kind is not None:
+            split = self.traced(kind, first_line, token.content, line)
+        elif name.lower() in MARKDOWN_BODIES:
+            split = _split_container(MARKDOWN_BODIES[name.lower()], first_line, token.content, line)
+        elif name.lower() == "csv-table":
+            self.csv_cells(first_line, token.content, line)
+            return
+        else:
+            meant = misspelt_kind(name)
+            if meant is not None:
+                self.diagnostics.append(unknown_kind(location, name, meant))
+            return  # MyST does not read the body of a directive it does not know, nor of code, math, raw…
+        if split is not None and _may_hold_fences(split.body):
+            self.block(split.body, line + split.body_offset)
+
+    def rst(self, content: str, line: int) -> None:
+        """An ``{eval-rst}`` block: docutils reads it, traced directives included."""
+        if not rst_reading.may_hold_traced(content):
+            return
+        objects, diagnostics, sites = rst_reading.read_rst(content, line, self.path, self.docname)
+        self.objects.extend(objects)
+        self.diagnostics.extend(diagnostics)
+        self.sites.extend(sites)
+
+    def csv_cells(self, first_line: str, content: str, line: int) -> None:
+        """docutils parses each cell of a ``csv-table`` as body text, MyST as Markdown, all at the body's line."""
+        if not _may_hold_fences(content):
+            return
+        import csv
+
+        from docutils.parsers.rst.directives.tables import CSVTable
+
+        split = _split_container(BodySpec(0, 1, True), first_line, content, line)
+        if split is None or split.options:
+            return  # custom delimiters or an external file: not read
+        try:
+            rows = list(csv.reader((row + "\n" for row in split.body.split("\n")), CSVTable.DocutilsDialect({})))
+        except csv.Error:
+            return  # docutils reports the table as an error and reads none of it
+        for row in rows:
+            for cell in row:
+                if _may_hold_fences(cell):
+                    self.block("\n".join(cell.splitlines()), line + split.body_offset)
+
+    def traced(self, kind: str, first_line: str, content: str, line: int) -> Split | None:
+        """Read one traced directive; return its parts (``None`` when MyST refuses it)."""
+        location = Location(self.path, line)
+        parsed = split_simple(first_line, content)
+        if parsed is None:
+            parsed, problems = split_with_myst(kind, first_line, content, line, self.path)
+            self.diagnostics.extend(problems)
+            if parsed is None:
+                return None
+        argument = parsed.arguments[0] if parsed.arguments else ""
+        self.sites.append((kind, " ".join(argument.split()), line))
+        obj, problems = build_object(kind, argument, parsed.options, parsed.body, location, self.docname)
+        self.diagnostics.extend(problems)
+        if obj is not None:
+            self.objects.append(obj)
+        return parsed
 
 
-def parsed_fences(text: str) -> list[Fence]:
-    """The fenced blocks as markdown-it (with MyST's fence rules) finds them."""
-    lines = text.splitlines()
-    return [
-        Fence(token.markup, token.info, token.content, (token.map[0], token.map[1]), _is_closed(lines, token))
-        for token in _parser().parse(text)
-        if token.type in ("fence", "colon_fence") and token.map
-    ]
+def split_with_myst(
+    kind: str, first_line: str, content: str, line: int, path: str
+) -> tuple[Split | None, list[Diagnostic]]:
+    """Split a traced directive with MyST's ``parse_directive_text``; its complaints become ``syntax`` errors."""
+    # Imported here: docutils and MyST's directive parser cost more to load than most runs spend reading.
+    from docutils.parsers.rst.states import MarkupError
+    from myst_parser.parsers.directives import parse_directive_text
+
+    from .directive_syntax import StandInDirective, repeated_options
+
+    problems: list[Diagnostic] = []
+    try:
+        result = parse_directive_text(StandInDirective, first_line, content, line=line)
+    except MarkupError as exc:
+        return None, [error(Location(path, line), "syntax", f"{kind}: {exc}")]
+    for problem in result.warnings:
+        problems.append(error(Location(path, problem.lineno or line), "syntax", f"{kind}: {problem.msg}"))
+    for key, key_line in repeated_options(content, line):
+        problems.append(
+            error(
+                Location(path, key_line),
+                "repeated-option",
+                _("{kind}: option '{key}' is given twice; only the last value would count").format(kind=kind, key=key),
+            )
+        )
+    return Split(result.arguments, result.options, "\n".join(result.body), result.body_offset), problems
+
+
+def _split_container(spec: BodySpec, first_line: str, content: str, line: int) -> Split | None:
+    """The body of a non-traced directive with a Markdown body, split as MyST splits it (``None``: it fails)."""
+    from docutils.parsers.rst import Directive
+    from docutils.parsers.rst.states import MarkupError
+    from myst_parser.parsers.directives import parse_directive_text
+
+    from .directive_syntax import AnyOption
+
+    stand_in = type(
+        "Container",
+        (Directive,),
+        {
+            "required_arguments": spec.required_arguments,
+            "optional_arguments": spec.optional_arguments,
+            "final_argument_whitespace": spec.final_argument_whitespace,
+            "has_content": True,
+            "option_spec": AnyOption() if spec.has_options else None,
+        },
+    )
+    try:
+        result = parse_directive_text(stand_in, first_line, content, line=line)
+    except MarkupError:
+        return None
+    return Split(result.arguments, result.options, "\n".join(result.body), result.body_offset)
+
+
+def _may_hold_fences(text: str) -> bool:
+    """A directive is always a fence: text without a fence marker holds none (and needs no parse)."""
+    return "```" in text or "~~~" in text or ":::" in text
+
+
+def unknown_kind(location: Location, name: str, meant: str) -> Diagnostic:
+    """The diagnostic for a directive name that is no directive but looks like a traced kind."""
+    if not meant:
+        message = _("directive without a name: write the kind between the braces, e.g. '{{measure}}'")
+    else:
+        message = _("unknown kind '{name}': did you mean '{kind}'?").format(name=name, kind=meant)
+    return error(location, "unknown-kind", message)
 
 
 def _is_closed(lines: list[str], token: Token) -> bool:
+    """Whether a fence token ends on its closing marker (inside quotes and lists too)."""
     start, end = token.map or (0, 0)
     last = end - 1
     if last <= start or last >= len(lines):
         return False
-    closing = lines[last].strip()
+    closing = lines[last].lstrip(" \t>").rstrip()
     return closing.startswith(token.markup) and not closing.strip(token.markup[0])
-
-
-def _read_block(
-    text: str,
-    line_offset: int,
-    path: str,
-    docname: str,
-    objects: list[TraceObject],
-    diagnostics: list[Diagnostic],
-) -> None:
-    for fence in _fences(text):
-        match = _DIRECTIVE_INFO.fullmatch(fence.info.strip())
-        if not match:
-            continue
-        name, first_line = match.group(1), match.group(2)
-        line = line_offset + fence.map[0] + 1
-        if not fence.closed:
-            diagnostics.append(
-                error(
-                    Location(path, line),
-                    "unclosed-fence",
-                    _("directive '{name}' opened with '{fence}' is never closed").format(name=name, fence=fence.markup),
-                )
-            )
-        if name in KINDS:
-            body_start = _read_directive(name, first_line, fence.content, line, path, docname, objects, diagnostics)
-        else:
-            body_start = line + 1
-        if body_start is not None and any(m in fence.content for m in _FENCE_MARKERS):
-            body = "\n".join(fence.content.splitlines()[body_start - line - 1 :])
-            _read_block(body, body_start - 1, path, docname, objects, diagnostics)
-
-
-def _read_directive(
-    kind: str,
-    first_line: str,
-    content: str,
-    line: int,
-    path: str,
-    docname: str,
-    objects: list[TraceObject],
-    diagnostics: list[Diagnostic],
-) -> int | None:
-    """Read one traced directive; return the 1-based line where its body starts."""
-    location = Location(path, line)
-    parsed = split_simple(first_line, content)
-    if parsed is None:
-        # Imported here: docutils and MyST's directive parser cost more to load than most runs spend reading.
-        from docutils.parsers.rst.states import MarkupError
-        from myst_parser.parsers.directives import parse_directive_text
-
-        from .directive_syntax import StandInDirective
-
-        try:
-            result = parse_directive_text(StandInDirective, first_line, content, line=line)
-        except MarkupError as exc:
-            diagnostics.append(error(location, "syntax", f"{kind}: {exc}"))
-            return None
-        for problem in result.warnings:
-            diagnostics.append(error(Location(path, problem.lineno or line), "syntax", f"{kind}: {problem.msg}"))
-        parsed = Split(result.arguments, result.options, "\n".join(result.body), result.body_offset)
-    argument = parsed.arguments[0] if parsed.arguments else ""
-    obj, problems = build_object(kind, argument, parsed.options, parsed.body, location, docname)
-    diagnostics.extend(problems)
-    if obj is not None:
-        objects.append(obj)
-    return line + 1 + parsed.body_offset
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
@@ -179,7 +294,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        # Lines as markdown-it and Sphinx count them: CR LF, LF and a lone CR each end one.
+        line = data[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
         return None, [
             error(
                 Location(path, line),
@@ -191,44 +307,20 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         ]
 
 
-def load_excludes(root: Path) -> list[str]:
-    """Glob patterns from ``[tool.civitrace] exclude`` in ROOT/pyproject.toml, if any."""
-    patterns = civitrace_table(root).get("exclude", [])
-    return [str(p) for p in patterns] if isinstance(patterns, list) else []
-
-
-def markdown_files(root: Path, excludes: Iterable[str] = ()) -> Iterator[str]:
-    """Relative POSIX paths of the ``.md`` files under ``root``, sorted, skipping build and tool folders."""
-    patterns = list(excludes)
-    found: list[str] = []
-    for folder, dirs, files in os.walk(root):
-        rel_folder = os.path.relpath(folder, root)
-        rel_folder = "" if rel_folder == "." else rel_folder.replace(os.sep, "/") + "/"
-        dirs[:] = [
-            d
-            for d in dirs
-            if d not in SKIPPED_DIRS and not d.startswith(".") and not _excluded(rel_folder + d, patterns)
-        ]
-        for name in files:
-            rel = rel_folder + name
-            if name.endswith(".md") and not _excluded(rel, patterns):
-                found.append(rel)
-    return iter(sorted(found))
-
-
-def _excluded(rel: str, patterns: list[str]) -> bool:
-    return any(fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(rel, p.rstrip("/") + "/*") for p in patterns)
-
-
-def read_file(root: Path, rel: str) -> FileResult:
+def read_file(root: Path, rel: str, config: MdParserConfig | None = None) -> FileResult:
     """Read one file of the project; every problem becomes a diagnostic, never an exception."""
-    return read_file_and_text(root, rel)[0]
+    return read_file_and_text(root, rel, config)[0]
 
 
-def read_file_and_text(root: Path, rel: str) -> tuple[FileResult, str | None]:
+def read_file_and_text(root: Path, rel: str, config: MdParserConfig | None = None) -> tuple[FileResult, str | None]:
     """Read one file of the project, and return its decoded text too (``None`` when unreadable)."""
+    path = root / rel
+    if not is_regular_file(path):
+        problem = error(Location(rel, 1), "unreadable", _("not a regular file (a pipe, a device?)"))
+        return FileResult([], [problem]), None
     try:
-        data = (root / rel).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return (
             FileResult(
@@ -237,25 +329,28 @@ def read_file_and_text(root: Path, rel: str) -> tuple[FileResult, str | None]:
             ),
             None,
         )
+    if len(data) > MAX_FILE_BYTES:
+        return FileResult([], [error(Location(rel, 1), "unreadable", _("file is larger than 64 MB"))]), None
     text, problems = decode(data, rel)
     if text is None:
         return FileResult([], problems), None
-    result = read_source(text, rel)
+    result = read_source(text, rel, config)
     result.diagnostics[:0] = problems
     return result, text
 
 
-def read_source(text: str, rel: str) -> FileResult:
+def read_source(text: str, rel: str, config: MdParserConfig | None = None) -> FileResult:
     """Read ``text`` as if it were the project file ``rel`` (an editor's unsaved text, for instance).
 
     Locations and the docname are those of ``rel``; never raises on bad input.
     """
     try:
-        return read_text(text, rel, rel[: -len(".md")] if rel.endswith(".md") else rel)
+        result = read_text(text, rel, rel[: -len(".md")] if rel.endswith(".md") else rel, config)
     except Exception as exc:  # one bad file must not stop the run
         return FileResult(
             [], [error(Location(rel, 1), "internal-error", _("could not read this file: {error!r}").format(error=exc))]
         )
+    return result
 
 
 def read_project(root: Path | str, excludes: Iterable[str] | None = None) -> Project:
@@ -263,9 +358,16 @@ def read_project(root: Path | str, excludes: Iterable[str] | None = None) -> Pro
     root = Path(root)
     if excludes is None:
         excludes = load_excludes(root)
-    rels = list(markdown_files(root, excludes))
-    results = [read_file(root, rel) for rel in rels]
+    settings = myst_settings.settings_from_conf(root)
+    unreadable: list[str] = []
+    rels = list(markdown_files(root, excludes, settings.exclude_patterns, unreadable))
+    results = [read_file(root, rel, settings.myst) for rel in rels]
     objects = [obj for result in results for obj in result.objects]
     diagnostics = [diag for result in results for diag in result.diagnostics]
+    diagnostics += [
+        error(Location(folder, 0), "unreadable", _("cannot list this folder"))
+        for folder in unreadable
+        if not excluded(folder, list(excludes))
+    ]
     doctrine, problems = load_doctrine(root)
     return Project.from_parts(objects, diagnostics + problems, doctrine)

@@ -8,16 +8,21 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from .diagnostics import Diagnostic, Severity
+from .escaping import for_log_line, for_terminal
 
 
 def as_text(diagnostics: Sequence[Diagnostic]) -> str:
     """One line a diagnostic: ``path:line: severity: message``."""
-    return "".join(f"{d.location.path}:{d.location.line}: {d.severity.value}: {d.message}\n" for d in diagnostics)
+    # One diagnostic, one line: a line break in a value must not forge another ``file:line:`` line.
+    return "".join(
+        f"{for_log_line(d.location.path)}:{d.location.line}: {d.severity.value}: {for_terminal(d.message)}\n"
+        for d in diagnostics
+    )
 
 
 def as_json(diagnostics: Sequence[Diagnostic]) -> str:
     """A JSON list of objects with path, line, severity, code, message, ids."""
-    return json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def as_gitlab(diagnostics: Sequence[Diagnostic]) -> str:
@@ -40,7 +45,7 @@ def as_gitlab(diagnostics: Sequence[Diagnostic]) -> str:
                 "location": {"path": d.location.path, "lines": {"begin": max(d.location.line, 1)}},
             }
         )
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(issues, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _escape_github(text: str, *, prop: bool = False) -> str:

@@ -12,6 +12,9 @@ import os
 import subprocess
 from pathlib import Path
 
+#: 9999-12-31T23:59:59Z: the last moment ``datetime`` can represent.
+MAX_TIMESTAMP = 253402300799
+
 
 def _git(root: Path, *args: str) -> str | None:
     try:
@@ -31,15 +34,21 @@ def _git(root: Path, *args: str) -> str | None:
 def last_commit_timestamp(root: Path | str) -> int | None:
     """Unix time of the last commit of the repository holding ``root``, or None outside git."""
     out = _git(Path(root), "log", "-1", "--format=%ct")
-    return int(out) if out and out.isdigit() else None
+    return int(out) if out and out.isascii() and out.isdigit() and int(out) <= MAX_TIMESTAMP else None
+
+
+def epoch_from_environment() -> int | None:
+    """``SOURCE_DATE_EPOCH`` when it is a time Python can show (ASCII digits, up to the year 9999), else None."""
+    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if env.isascii() and env.isdigit() and len(env) <= 12 and int(env) <= MAX_TIMESTAMP:
+        return int(env)
+    return None
 
 
 def source_timestamp(root: Path | str) -> int | None:
     """``SOURCE_DATE_EPOCH`` if valid, else the last commit's time, else None."""
-    env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if env.isdigit():
-        return int(env)
-    return last_commit_timestamp(root)
+    stamp = epoch_from_environment()
+    return stamp if stamp is not None else last_commit_timestamp(root)
 
 
 def source_date(root: Path | str) -> dt.date:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from .. import i18n
+from ..escaping import for_terminal
 from ..i18n import _
 from . import (
     bilan_command,
@@ -22,7 +24,7 @@ from . import (
 )
 from .arguments import EXIT_OK, EXIT_USAGE, UsageError
 
-__all__ = ["COMMANDS", "UsageError", "build_parser", "main", "run"]
+__all__ = ["COMMANDS", "EXIT_INTERRUPTED", "UsageError", "build_parser", "main", "run"]
 
 #: Subcommand modules, in the order ``--help`` lists them. Each keeps its heavy imports
 #: (networkx, git history) inside its handler, so ``civitrace check`` does not load them.
@@ -80,14 +82,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except UsageError as exc:
-        parser.exit(
-            EXIT_USAGE, _("civitrace {command}: error: {message}").format(command=args.command, message=exc) + "\n"
-        )
-    except BrokenPipeError:  # e.g. piped into `head`
+        parser.exit(EXIT_USAGE, _error(args.command, str(exc)))
+    except BrokenPipeError:  # e.g. piped into `head`, or stdout closed
+        _drop_stdout()
         return EXIT_OK
+    except KeyboardInterrupt:
+        sys.stderr.write(_("civitrace: interrupted") + "\n")
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # an output that cannot be written: no such folder, full disk, no permission
+        where = f" {for_terminal(str(exc.filename))}" if exc.filename else ""
+        reason = for_terminal(exc.strerror or str(exc))
+        message = _("cannot write{where}: {reason}").format(where=where, reason=reason)
+        parser.exit(EXIT_USAGE, _error(args.command, message))
     return EXIT_OK  # pragma: no cover - parser.exit does not return
+
+
+def _error(command: str, message: str) -> str:
+    """``civitrace check: error: …`` as the language writes it, for standard error."""
+    return _("civitrace {command}: error: {message}").format(command=command, message=message) + "\n"
+
+
+#: The status of a command stopped by Ctrl-C, as shells report it (128 + SIGINT).
+EXIT_INTERRUPTED = 130
+
+
+def _drop_stdout() -> None:
+    """Send what is left for a closed stdout to /dev/null, so that exiting does not print a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    # A closed stdout or stderr (``>&-``): what would go there is dropped, the exit status still tells.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+        status = EXIT_OK
+    except KeyboardInterrupt:
+        status = EXIT_INTERRUPTED
+    sys.exit(status)

@@ -76,7 +76,11 @@ def draw(args: argparse.Namespace) -> int:
             graph = make_graph(project, request, as_of, graphs)
         except DiagramError as exc:
             raise UsageError(str(exc)) from None
-        sources.append(graph_dot(graph, url_for))
+        try:
+            sources.append(graph_dot(graph, url_for))
+        except RenderError as exc:  # a principle's outline needs graphviz to measure its boxes
+            print(f"civitrace graph: error: {exc}", file=sys.stderr)
+            return 1
         alternatives.append(to_markdown(entries(graph)))
     drawings: list[bytes | RenderError | None] = [None] * len(jobs)
     drawn = [i for i, (_, path) in enumerate(jobs) if _format_of(path) != "dot"]

@@ -130,7 +130,7 @@ SCHEMA_LANGUAGE = "fr"
 def schema_text() -> str:
     """The schema as the shipped file spells it (titles in :data:`SCHEMA_LANGUAGE`)."""
     with i18n.language(SCHEMA_LANGUAGE):
-        return json.dumps(build_schema(), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(build_schema(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 @lru_cache(maxsize=1)

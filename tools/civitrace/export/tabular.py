@@ -19,6 +19,7 @@ from typing import Any
 
 from .. import __version__
 from ..diagnostics import Diagnostic, Location
+from ..escaping import csv_cell, uncsv_cell
 from ..fields import build_object
 from ..model import Project, TraceObject
 from ..progress import coverage
@@ -66,7 +67,7 @@ def export_document(project: Project, version: str | None = None, date: str | No
 
 def to_json(project: Project, version: str | None = None, date: str | None = None) -> str:
     """The JSON export as text (UTF-8, keys in a fixed order)."""
-    return json.dumps(export_document(project, version, date), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(export_document(project, version, date), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def object_as_row(obj: TraceObject) -> dict[str, str]:
@@ -85,13 +86,15 @@ def to_csv(project: Project) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
-    writer.writerows(object_as_row(o) for o in project.objects)
+    # Cells are neutralised against spreadsheet formulas; objects_from_rows takes the mark off again.
+    writer.writerows({k: csv_cell(v) for k, v in object_as_row(o).items()} for o in project.objects)
     return out.getvalue()
 
 
 def read_csv(text: str) -> Iterator[dict[str, str]]:
     """The rows of a CSV export."""
-    yield from csv.DictReader(io.StringIO(text, newline=""))
+    for row in csv.DictReader(io.StringIO(text, newline="")):
+        yield {k: uncsv_cell(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def objects_from_rows(rows: Iterable[dict[str, str]]) -> tuple[list[TraceObject], list[Diagnostic]]:

@@ -18,10 +18,11 @@ import itertools
 
 import networkx as nx
 
+from ..escaping import url_for_graphviz
 from . import outline
 from .build import ordered
 from .describe import tooltip
-from .labels import html_lines, html_text, quoted, wrap
+from .labels import MAX_LABEL_CHARACTERS, html_lines, html_text, quoted, shortened, wrap
 from .legend import legend_label
 from .links import UrlFor
 from .style import (
@@ -58,7 +59,7 @@ def node_label(node_id: str, attrs: dict, wrap_width: int = WRAP_WIDTH, note: st
     if state:
         first += html_text(" · ") + (f"<B>{html_text(state)}</B>" if node_style(attrs).alarm else html_text(state))
     parts = [first]
-    title = str(attrs.get("title") or "")
+    title = shortened(str(attrs.get("title") or ""), MAX_LABEL_CHARACTERS)
     if title:
         parts.append(html_lines(wrap(title, wrap_width)))
     if note:
@@ -105,7 +106,7 @@ def node_statement(
     }
     url = url_for(node_id, attrs) if url_for else None
     if url:
-        values.update(URL=url, target="_top")
+        values.update(URL=url_for_graphviz(url), target="_top")
     if extra:
         values.update(extra)
     return f"{quoted(name or node_id)} [{_attributes(values)}];"

@@ -87,9 +87,20 @@ def html_text(text: str) -> str:
     return text.replace("\\", "\\\\")
 
 
+#: graphviz refuses quoted strings longer than 16,384 bytes; a character takes up to 4 bytes, escaping doubles it.
+MAX_QUOTED_CHARACTERS = 1500
+#: Titles longer than this are cut in a diagram's boxes (the object's page keeps the whole title).
+MAX_LABEL_CHARACTERS = 300
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` cut at ``limit`` characters, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def quoted(value: object) -> str:
     """A DOT double-quoted string (escString): one line, quotes escaped, each backslash written four times."""
-    text = clean(str(value))
+    text = shortened(clean(str(value)), MAX_QUOTED_CHARACTERS)
     return '"' + text.replace("\\", "\\" * 4).replace('"', '\\"') + '"'
 
 

@@ -60,7 +60,18 @@ def node_sizes(header: list[str], statements: list[str]) -> dict[str, tuple[floa
     ``header`` opens the graph with the same defaults (font, margins) as the drawing.
     """
     source = "\n".join([*header, *statements, "}"]) + "\n"
-    data = json.loads(graphviz.pipe("dot", "json0", source.encode("utf-8"), quiet=True))
+    try:
+        data = json.loads(graphviz.pipe("dot", "json0", source.encode("utf-8"), quiet=True))
+    except (graphviz.ExecutableNotFound, graphviz.CalledProcessError, ValueError) as exc:
+        from .render import RenderError  # render.py imports this module
+
+        missing = isinstance(exc, graphviz.ExecutableNotFound)
+        raise RenderError(
+            "this view needs graphviz's 'dot' program to measure its boxes; install graphviz (Debian: apt-get install "
+            "graphviz)"
+            if missing
+            else f"graphviz could not measure this diagram's boxes: {exc}"
+        ) from None
     sizes = {}
     for obj in data.get("objects", []):
         if "width" in obj and "height" in obj:

@@ -11,9 +11,11 @@ processes, not thousands.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -23,6 +25,7 @@ from pathlib import Path
 
 import graphviz
 
+from .. import source_date
 from .outline import FIXED_LAYOUT_MARK
 
 #: Output formats and graph attributes they add. PNG is drawn at 150 dpi, enough to print.
@@ -134,7 +137,10 @@ def _render_batch(
             outputs = [batch.with_name(f"batch.gv.{fmt}")]
             outputs += [batch.with_name(f"batch.gv.{n}.{fmt}") for n in range(2, len(items) + 1)]
             if done is not None and done.returncode == 0 and all(path.is_file() for path in outputs):
-                return [(index, path.read_bytes()) for (index, _), path in zip(items, outputs, strict=True)]
+                drawn = [path.read_bytes() for path in outputs]
+                if fmt == "pdf":
+                    drawn = [reproducible_pdf(data) for data in drawn]
+                return [(index, data) for (index, _), data in zip(items, drawn, strict=True)]
     results: list[tuple[int, bytes | RenderError]] = []
     for index, source in items:
         try:
@@ -146,7 +152,7 @@ def _render_batch(
 
 def _pipe(engine: str, fmt: str, source: str, no_op: int | None) -> bytes:
     try:
-        return graphviz.pipe(engine, fmt, source.encode("utf-8"), quiet=True, neato_no_op=no_op)
+        data = graphviz.pipe(engine, fmt, source.encode("utf-8"), quiet=True, neato_no_op=no_op)
     except graphviz.ExecutableNotFound:
         raise RenderError(
             "graphviz's 'dot' program is not installed (Debian/Ubuntu: apt-get install graphviz)"
@@ -154,6 +160,26 @@ def _pipe(engine: str, fmt: str, source: str, no_op: int | None) -> bytes:
     except graphviz.CalledProcessError as exc:
         detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
         raise RenderError(f"graphviz failed: {detail or exc}") from None
+    return reproducible_pdf(data) if fmt == "pdf" else data
+
+
+_PDF_DATE = re.compile(rb"/CreationDate \(D:([0-9]{14})((?:Z|[+-][0-9]{2}'[0-9]{2}'?)?)\)")
+
+
+def reproducible_pdf(data: bytes) -> bytes:
+    """cairo stamps the clock into the PDF: put the source date there (``SOURCE_DATE_EPOCH``, else 1970).
+
+    The date is rewritten at the same length, so the cross-reference offsets stay right.
+    """
+    stamp = source_date.epoch_from_environment() or 0
+    digits = dt.datetime.fromtimestamp(stamp, tz=dt.UTC).strftime("%Y%m%d%H%M%S").encode("ascii")
+
+    def fixed(match: re.Match[bytes]) -> bytes:
+        zone = match.group(2)
+        zone = b"Z" if zone == b"Z" else re.sub(rb"[0-9]", b"0", zone).replace(b"-", b"+")
+        return b"/CreationDate (D:" + digits + zone + b")"
+
+    return _PDF_DATE.sub(fixed, data, count=1)
 
 
 def cached_path(source: str, fmt: str, cache_dir: Path | str, stem: str = "trace") -> Path:

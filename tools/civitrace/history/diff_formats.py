@@ -246,7 +246,9 @@ def comparison_as_dict(comparison: Comparison, before: Version, after: Version) 
 
 
 def as_json(comparison: Comparison, before: Version, after: Version) -> str:
-    return json.dumps(comparison_as_dict(comparison, before, after), ensure_ascii=False, indent=2) + "\n"
+    return (
+        json.dumps(comparison_as_dict(comparison, before, after), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    )
 
 
 FORMATS: dict[str, Callable[[Comparison, Version, Version], str]] = {

@@ -12,7 +12,7 @@ parses each version of each file once.
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
+import posixpath
 import subprocess
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -22,7 +22,9 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Location, error
 from ..i18n import _
 from ..model import Project, TraceObject
-from ..reader import SKIPPED_DIRS, decode, read_text
+from ..reader import decode, read_text
+from ..source_files import excluded as _excluded
+from ..source_files import skipped_folder
 
 #: The revision name that stands for the files on disk, not a commit.
 WORKING_TREE = "working tree"
@@ -70,18 +72,13 @@ class FileRead:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def _excluded(rel: str, patterns: Sequence[str]) -> bool:
-    # Same matching as the working-tree reader: a pattern names a file or a folder.
-    return any(fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(rel, p.rstrip("/") + "/*") for p in patterns)
-
-
 def is_traced_path(rel: str, patterns: Sequence[str] = ()) -> bool:
     """Whether the working-tree reader would read ``rel`` (a POSIX path relative to the project root)."""
-    if not rel.endswith(".md"):
+    if not rel.endswith(".md") or rel.rpartition("/")[2].startswith("."):
         return False
     parts = rel.split("/")
     for depth, folder in enumerate(parts[:-1], start=1):
-        if folder in SKIPPED_DIRS or folder.startswith(".") or _excluded("/".join(parts[:depth]), patterns):
+        if skipped_folder(folder) or _excluded("/".join(parts[:depth]), patterns):
             return False
     return not _excluded(rel, patterns)
 
@@ -254,16 +251,31 @@ class GitRepository:
         """Files of the project root at ``revision``: path relative to the root -> blob hash."""
         out = self._run_bytes(self.root, "ls-tree", "-r", "-z", "--full-tree", self.resolve(revision))
         files: dict[str, str] = {}
+        everything: dict[str, str] = {}
+        links: dict[str, str] = {}
         for entry in out.split(b"\x00"):
             if not entry:
                 continue
             meta, _tab, path_bytes = entry.partition(b"\t")
             mode, kind, sha = meta.decode("ascii").split()
             path = path_bytes.decode("utf-8", errors="surrogateescape")
-            # Symbolic links and submodules hold no text of their own.
-            if kind != "blob" or mode == "120000" or not path.startswith(self.prefix):
+            if kind != "blob":
+                continue  # submodules hold no text of their own
+            if mode == "120000":
+                links[path] = sha
                 continue
-            files[path[len(self.prefix) :]] = sha
+            everything[path] = sha
+            if path.startswith(self.prefix):
+                files[path[len(self.prefix) :]] = sha
+        # A symlinked file is read through its link on disk: read the file it points to in the same tree.
+        targets = self.read_blobs(sha for path, sha in links.items() if path.endswith(".md")) if links else {}
+        for path, sha in links.items():
+            target_text = targets.get(sha)
+            if target_text is None or not path.startswith(self.prefix):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), target_text.decode("utf-8", "replace")))
+            if target in everything:
+                files[path[len(self.prefix) :]] = everything[target]
         return files
 
     def parse_blob(self, rel: str, sha: str, data: bytes | None) -> FileRead:

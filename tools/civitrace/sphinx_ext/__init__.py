@@ -27,6 +27,7 @@ from . import (
     resolve,
     roles,
     sealed_text,
+    source_reading,
     theme,
 )
 from .domain import CivitraceDomain
@@ -42,6 +43,7 @@ FEATURES = (
     roles,
     directives,
     resolve,
+    source_reading,
     consistency,
     incremental,
     publishing,

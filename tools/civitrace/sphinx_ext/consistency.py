@@ -8,55 +8,28 @@ kind). Lateness is not a diagnostic of the build: it shows on the pages.
 
 from __future__ import annotations
 
-import weakref
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .. import reader, rules
+from .. import rules
 from ..diagnostics import Diagnostic
 from ..doctrine import load_doctrine
+from ..escaping import for_terminal
 from . import sealed_text
 from .domain import civitrace_domain
+from .source_reading import traced_paths
+
+__all__ = ["read_doctrine", "report_diagnostics", "setup", "traced_paths"]
 
 logger = logging.getLogger(__name__)
-
-#: Problems of a file's structure that directives never see (MyST silently closes a fence at the end).
-FILE_CODES = frozenset({"unclosed-fence", "empty-file", "binary-content"})
-
-#: The Markdown files ``civitrace check`` reads, per build (``[tool.civitrace] exclude`` applies).
-_traced_paths: weakref.WeakKeyDictionary[Sphinx, frozenset[str]] = weakref.WeakKeyDictionary()
-
-
-def list_traced_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Before reading: list the files the fast reader would read, so both report the same files."""
-    root = Path(app.srcdir)
-    _traced_paths[app] = frozenset(reader.markdown_files(root, reader.load_excludes(root)))
-
-
-def traced_paths(app: Sphinx) -> frozenset[str] | None:
-    """The files ``civitrace check`` reads (relative POSIX paths), once this build's reading began."""
-    return _traced_paths.get(app)
 
 
 def read_doctrine(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Before reading: the project's doctrine, from the same pyproject.toml ``civitrace check`` reads."""
     civitrace_domain(env).note_doctrine(*load_doctrine(Path(app.srcdir)))
-
-
-def record_file_diagnostics(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Read a traced document as the fast reader does and keep its file-level problems."""
-    path = Path(app.env.doc2path(docname, False)).as_posix()
-    if path not in _traced_paths.get(app, frozenset()):
-        return
-    try:
-        result = reader.read_text(source[0], path, docname)
-    except Exception:  # the fast reader never should; the directives still report the objects
-        return
-    problems = [d for d in result.diagnostics if d.code in FILE_CODES]
-    civitrace_domain(app.env).note_diagnostics(docname, problems)
 
 
 def report_diagnostics(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -70,7 +43,8 @@ def report_diagnostics(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for diagnostic in found:
         logger.warning(
             "%s",
-            diagnostic.message,
+            # one warning, one line of the build log: a line break in a value must not forge another
+            for_terminal(diagnostic.message),
             location=_location(env, diagnostic),
             type="civitrace",
             subtype=diagnostic.code,
@@ -82,15 +56,13 @@ def _location(env: BuildEnvironment, diagnostic: Diagnostic) -> tuple[str, int |
     """``(docname, line)`` for Sphinx; the file itself when it is not a document."""
     path = Path(env.srcdir) / diagnostic.location.path
     docname = env.path2doc(path)
-    if docname is not None:
+    if docname is not None and docname in env.found_docs:  # files left out of the build are named by path
         return docname, diagnostic.location.line or None
     return f"{path}:{diagnostic.location.line}" if diagnostic.location.line else str(path)
 
 
 def setup(app: Sphinx) -> None:
-    """Record file problems while reading; report all diagnostics once everything is read."""
-    app.connect("env-before-read-docs", list_traced_files)
+    """Read the doctrine; report all diagnostics once everything is read (file problems: :mod:`.source_reading`)."""
     app.connect("env-before-read-docs", read_doctrine)
-    app.connect("source-read", record_file_diagnostics)
     # env-get-updated runs on every build, after all documents (even unchanged ones) are in the model.
     app.connect("env-get-updated", report_diagnostics)

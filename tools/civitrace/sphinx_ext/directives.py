@@ -25,6 +25,7 @@ from ..vocabulary import KINDS
 from . import nodes as trace_nodes
 from .domain import civitrace_domain
 from .render_block import invalid_block, object_block
+from .source_reading import true_line
 
 
 def source_path(env: BuildEnvironment, source: str | None, docname: str) -> str:
@@ -61,9 +62,11 @@ class TracedObjectDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         docname = self.env.docname
         source, _line = self.get_source_info()
-        # MyST gives the line of the opening fence, 1-based, as the fast reader reports it.
-        location = Location(source_path(self.env, source, docname), self.lineno)
         argument = self.arguments[0] if self.arguments else ""
+        # MyST gives the line of the opening fence, 1-based; under a colon fence whose body starts with
+        # the inner fence it is one too high per level, and the fast reader's line is the true one.
+        line = true_line(docname, self.kind, " ".join(argument.split()), self.lineno)
+        location = Location(source_path(self.env, source, docname), line)
         obj, problems = build_object(self.kind, argument, self.options, "\n".join(self.content), location, docname)
         domain = civitrace_domain(self.env)
         domain.note_diagnostics(docname, problems)

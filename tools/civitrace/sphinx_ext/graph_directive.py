@@ -75,6 +75,20 @@ class TraceGraph(nodes.General, nodes.Element):
     """Where a diagram goes; filled at ``doctree-resolved``."""
 
 
+class DrawnFigure(nodes.General, nodes.Element):
+    """A drawn diagram's HTML (``markup``), written as is by HTML writers.
+
+    Not a ``raw`` node: Sphinx's search indexes the text of raw HTML, and a
+    diagram's labels would cost the index (and the build) a stemmed word per
+    node drawn on every page; the text version below the drawing is indexed.
+    """
+
+
+def _visit_drawn_figure(translator: Any, node: DrawnFigure) -> None:
+    translator.body.append(node["markup"])
+    raise nodes.SkipNode
+
+
 class TraceGraphDirective(SphinxDirective):
     """``{trace-graph}`` with ``:root: ID`` and ``:depth: N``, or ``:overview:``, or ``:principle: ID``."""
 
@@ -202,7 +216,7 @@ def _object_url(app: Sphinx, domain: CivitraceDomain, docname: str, object_id: s
 
 def _html_figure(
     app: Sphinx, domain: CivitraceDomain, prepared: Prepared, docname: str, node: TraceGraph, index: int
-) -> nodes.raw:
+) -> DrawnFigure:
     """The inline SVG with its toolbar, and the full-size SVG file beside the page."""
     graph = prepared.graph
     svg = drawing(app, prepared, "svg").read_text(encoding="utf-8")
@@ -226,7 +240,7 @@ def _html_figure(
     classes = "civitrace-graph" + (" civitrace-graph-object" if node["auto"] else "")
     view = str(graph.graph.get("view"))
     markup = graph_markup.figure(classes, view, prefix, name, inline, caption, full_size, _(FULL_SCREEN))
-    return nodes.raw("", markup, format="html")
+    return DrawnFigure("", markup=markup)
 
 
 def _figure_prefix(index: int) -> str:
@@ -340,6 +354,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("civitrace_object_graphs", True, "env", [bool])
     visitors = {name: (_skip, None) for name in ("html", "latex", "text", "man", "texinfo")}
     app.add_node(TraceGraph, **visitors)
+    app.add_node(DrawnFigure, html=(_visit_drawn_figure, None), **{k: v for k, v in visitors.items() if k != "html"})
     app.add_directive("trace-graph", TraceGraphDirective)
     app.add_css_file(CSS_FILE)
     app.add_js_file(JS_FILE, defer="defer")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -44,37 +45,82 @@ _CAPTION = re.compile(r'<span class="caption-text">(.*?)</span>', re.S)
 _CODE = re.compile(r'(<div class="highlight"><pre)(?![^>]*tabindex)')
 _TAG = re.compile(r"<[^>]+>")
 _HEADING = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+#: An inline diagram, up to (not including) the ">" closing it (see graph_directive._inline_svg).
+_DIAGRAM_SVG = re.compile(r'<svg class="civitrace-graph-svg".*?</svg(?=>)', re.S)
+
+
+#: A regular expression finding theme literals, and what a match is replaced with.
+Literal = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
 
 @cache
-def _literal_patterns(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Regular expressions finding each English literal of the theme in a page, with its translation.
+def _literal_patterns(language: str) -> tuple[Literal, ...]:
+    """Regular expressions finding the English literals of the theme in a page, with their translation.
 
     A message ID is looked for as a whole attribute value (``aria-label="Menu"``) or a
     whole text node (``<title>Contents</title>``); ``{name}`` placeholders match any text.
+    The literals without placeholders are found by one expression (one pass over the page).
     """
     catalog = theme_catalog(language)
     if catalog is None:
         return ()
-    found = []
+    found: list[Literal] = []
+    fixed: dict[str, str] = {}
     for msgid, msgstr in sorted(catalog._catalog.items(), key=lambda item: -len(str(item[0]))):
         if not isinstance(msgid, str) or not msgid or not isinstance(msgstr, str) or "<" in msgid:
             continue
+        names = re.findall(r"\{(\w+)\}", msgid)
+        if not names:
+            fixed[msgid] = _formatted(msgstr, {})
+            continue
         pattern = re.escape(msgid)
-        for name in re.findall(r"\{(\w+)\}", msgid):
+        for name in names:
             pattern = pattern.replace(re.escape("{" + name + "}"), f'(?P<{name}>[^"<>]*?)')
-        found.append((re.compile(rf'(?P<open>="|>\s*){pattern}(?P<close>"|\s*<)', re.S), msgstr))
+        found.append((re.compile(rf'(?P<open>="|>\s*){pattern}(?P<close>"|\s*<)', re.S), _replacer(msgstr)))
+    if fixed:
+        # Longest first, as an alternation tries its branches in order.
+        either = "|".join(re.escape(msgid) for msgid in fixed)
+        regex = re.compile(rf'(?P<open>="|>\s*)(?P<msgid>{either})(?P<close>"|\s*<)', re.S)
+        found.insert(0, (regex, lambda m: m.group("open") + fixed[m.group("msgid")] + m.group("close")))
     return tuple(found)
 
 
+def _formatted(msgstr: str, values: dict[str, str]) -> str:
+    try:
+        return msgstr.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation whose braces are not placeholders
+        return msgstr
+
+
+def _replacer(msgstr: str) -> Callable[[re.Match[str]], str]:
+    def replace(match: re.Match[str]) -> str:
+        values = {k: v for k, v in match.groupdict().items() if k not in ("open", "close")}
+        return match.group("open") + _formatted(msgstr, values) + match.group("close")
+
+    return replace
+
+
 def translate_literals(page: str, language: str) -> str:
-    """``page`` with the theme's English literals replaced by their translation in ``language``."""
-    for regex, msgstr in _literal_patterns(language):
+    """``page`` with the theme's English literals replaced by their translation in ``language``.
 
-        def replace(match: re.Match[str], msgstr: str = msgstr) -> str:
-            values = {k: v for k, v in match.groupdict().items() if k not in ("open", "close")}
-            return match.group("open") + msgstr.format(**values) + match.group("close")
+    civitrace's inline diagrams hold no theme literal and are most of an object
+    page's bytes: only the text around them is searched.
+    """
+    patterns = _literal_patterns(language)
+    if not patterns:
+        return page
+    parts, position = [], 0
+    for match in _DIAGRAM_SVG.finditer(page):
+        # The "<" opening the drawing may close a literal just before it: searched with the text.
+        parts.append(_translated(page[position : match.start() + 1], patterns))
+        parts.append(page[match.start() + 1 : match.end()])
+        position = match.end()  # the drawing's closing ">" may open a literal: it goes with the text after
+    parts.append(_translated(page[position:], patterns))
+    return "".join(parts)
 
+
+def _translated(page: str, patterns: tuple[Literal, ...]) -> str:
+    for regex, replace in patterns:
         page = regex.sub(replace, page)
     return page
 
