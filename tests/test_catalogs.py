@@ -17,11 +17,27 @@ from civitrace import i18n
 
 PACKAGE = Path(i18n.__file__).parent
 #: The gettext markers of civitrace and how many string arguments each takes.
-MARKERS = {"_": 1, "N_": 1, "ngettext": 2}
+MARKERS = {"_": 1, "N_": 1, "ngettext": 2, "pgettext": 2, "npgettext": 3, "NP_": 2}
+#: The markers whose first argument is a context (``msgctxt``), not a message.
+CONTEXT_MARKERS = {"pgettext", "npgettext", "NP_"}
+
+
+class ContextKey(tuple):
+    """The key of a message with a context: (context, message ID or (singular, plural))."""
+
+
+def _key(name: str, values: list[str]) -> object:
+    # The key of a catalog entry: the message (a tuple for plurals), with its context when it has one.
+    context = values.pop(0) if name in CONTEXT_MARKERS else None
+    key: object = values[0] if len(values) == 1 else tuple(values)
+    return ContextKey((context, key)) if context is not None else key
 
 
 def extract(root: Path) -> dict[object, list[str]]:
-    """Every message ID marked in the sources under ``root`` (inside f-strings too), with where it is."""
+    """Every message ID marked in the sources under ``root`` (inside f-strings too), with where it is.
+
+    A key is the message ID, a (singular, plural) tuple, or (context, either) for the contextual markers.
+    """
     found: dict[object, list[str]] = {}
     for path in sorted(root.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -30,7 +46,7 @@ def extract(root: Path) -> dict[object, list[str]]:
             count = MARKERS[node.func.id]
             args = node.args[:count]
             if len(args) == count and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args):
-                key = args[0].value if count == 1 else tuple(a.value for a in args)
+                key = _key(node.func.id, [a.value for a in args])
                 found.setdefault(key, []).append(f"{path.relative_to(root)}:{node.lineno}")
     return found
 
@@ -49,18 +65,47 @@ def test_every_marked_message_has_a_french_translation(marked):
     french = catalog("fr")
     untranslated = []
     for key, places in marked.items():
-        entry = french.get(key[0] if isinstance(key, tuple) else key)
+        context, message = key if isinstance(key, ContextKey) else (None, key)
+        entry = french.get(message[0] if isinstance(message, tuple) else message, context=context)
         strings = entry.string if entry is not None else ""
         strings = strings if isinstance(strings, tuple) else (strings,)
-        if entry is None or not all(strings) or (isinstance(key, tuple) and entry.id != key):
+        if entry is None or not all(strings) or (isinstance(message, tuple) and entry.id != message):
             untranslated.append(f"{key!r} ({places[0]})")
     assert not untranslated, "missing from locale/fr/LC_MESSAGES/civitrace.po:\n" + "\n".join(untranslated)
 
 
 def test_the_catalog_holds_no_obsolete_entry(marked):
-    ids = {key[0] if isinstance(key, tuple) else key for key in marked}
-    obsolete = [m.id for m in catalog("fr") if m.id and (m.id[0] if isinstance(m.id, tuple) else m.id) not in ids]
+    ids = set()
+    for key in marked:
+        context, message = key if isinstance(key, ContextKey) else (None, key)
+        ids.add((context, message[0] if isinstance(message, tuple) else message))
+    obsolete = [
+        m.id for m in catalog("fr") if m.id and (m.context, m.id[0] if isinstance(m.id, tuple) else m.id) not in ids
+    ]
     assert not obsolete, f"no longer in the sources: {obsolete}"
+
+
+def test_contextual_messages_are_extracted_and_translated():
+    """Gender agreement goes through contexts: one French word per kind for one English message."""
+    found = extract(PACKAGE)
+    assert ContextKey(("measure", "added")) in found and ContextKey(("axis", "added")) in found
+    with i18n.language("fr"):
+        assert (i18n.pgettext("measure", "added"), i18n.pgettext("axis", "added")) == ("ajoutée", "ajouté")
+    assert i18n.pgettext("measure", "added") == "added"
+
+
+def test_every_kind_has_its_history_events():
+    from civitrace.history.diff_formats import _EVENTS, event
+    from civitrace.vocabulary import KINDS
+
+    assert set(_EVENTS) == set(KINDS)
+    with i18n.language("fr"):
+        assert [event(k, "added") for k in ("recommendation", "principle", "ai-system", "deliberation")] == [
+            "ajoutée",
+            "ajouté",
+            "ajouté",
+            "ajoutée",
+        ]
 
 
 def test_translations_keep_the_placeholders(marked):
@@ -149,3 +194,52 @@ def test_machine_formats_keep_the_stable_codes_in_french(uncovered):
     (item,) = json.loads(as_json.stdout)
     assert (item["code"], item["severity"]) == ("uncovered", "error")
     assert item["message"].startswith("la recommandation R-01")
+
+
+def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    return subprocess.run([*CLI, *args], env={**clean, **env}, capture_output=True, text=True, check=False)
+
+
+def test_help_is_entirely_french_under_a_french_locale():
+    result = run_cli({"LANG": "fr_FR.UTF-8"}, "check", "--help")
+    assert result.returncode == 0
+    out = " ".join(result.stdout.split())  # argparse wraps at the terminal's width
+    for french in (
+        "utilisation : civitrace check",
+        "Lire chaque fichier .md sous ROOT",
+        "arguments positionnels :",
+        "options :",
+        "afficher ce message d'aide et quitter",
+        "format de sortie (par défaut : text)",
+        "écrire le rapport dans FILE plutôt que sur la sortie standard",
+    ):
+        assert french in out, french
+    for english in ("usage", "positional arguments", "show this help", "default", "output format", "write the"):
+        assert english not in out, english
+
+
+def test_help_and_usage_errors_in_english_under_c_and_french_with_lang():
+    english = run_cli({"LANG": "C"}, "--help")
+    assert english.returncode == 0
+    assert english.stdout.startswith("usage: civitrace")
+    assert "check traceability and report problems" in english.stdout
+    assert "show this help message and exit" in english.stdout
+    forced = run_cli({"LANG": "C"}, "--lang", "fr", "diff", "--help")
+    assert forced.stdout.startswith("utilisation : civitrace diff")
+    assert "Comparer le projet à la révision git REV1" in " ".join(forced.stdout.split())
+    error = run_cli({"LANG": "fr_FR.UTF-8"}, "check", "--format", "xml")
+    assert error.returncode == 2
+    assert "civitrace check : erreur : argument --format : choix invalide : 'xml'" in error.stderr
+    assert (
+        "error: argument --format: invalid choice: 'xml'" in run_cli({"LANG": "C"}, "check", "--format", "xml").stderr
+    )
+
+
+def test_language_asked_is_read_before_the_parser():
+    from civitrace.cli import language_asked
+
+    assert language_asked(["--lang", "fr", "check"]) == "fr"
+    assert language_asked(["--lang=en", "diff"]) == "en"
+    assert language_asked(["check", "--", "--lang", "fr"]) is None
+    assert language_asked(["check"]) is None

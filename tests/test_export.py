@@ -141,7 +141,7 @@ def feed_of(repo: Path, timestamp: int | None = None) -> bytes:
     )
 
 
-def test_atom_feed_is_valid_and_lists_each_version(tmp_path):
+def test_atom_feed_is_valid_and_lists_each_version(tmp_path, french):
     repo = make_project_repo(tmp_path / "p")
     data = feed_of(repo, int(dt.datetime(2025, 6, 1, tzinfo=dt.UTC).timestamp()))
     root = ET.fromstring(data)
@@ -174,6 +174,23 @@ def test_atom_feed_is_valid_and_lists_each_version(tmp_path):
     assert content.get("type") == "html"
     assert "<li>réponse à R-02 : décision : non retenue → retenue</li>" in content.text
     assert "&#x27;" not in content.text
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
+
+
+def test_atom_feed_in_english(tmp_path):
+    """Outside a French build the feed speaks the current language, with the words of `civitrace diff`."""
+    repo = make_project_repo(tmp_path / "p")
+    root = ET.fromstring(feed_of(repo, int(dt.datetime(2025, 6, 1, tzinfo=dt.UTC).timestamp())))
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    feed_entries = root.findall(f"{A}entry")
+    assert [e.find(f"{A}title").text for e in feed_entries] == [
+        "Since version v2: 5 changes",
+        "Version v2 (1 April 2025): 7 changes",
+        "Version v1 (10 January 2025): first version",
+    ]
+    assert "<li>response to R-02: decision: declined → adopted</li>" in feed_entries[1].find(f"{A}content").text
+    first = feed_entries[2].find(f"{A}content").text
+    assert "First published version: 2 principles, 3 recommendations, 1 axis, 1 measure" in first
 
 
 def test_atom_feed_is_deterministic_and_keeps_entry_ids(tmp_path):

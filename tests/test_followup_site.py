@@ -132,6 +132,19 @@ def test_changes_page_lists_each_version(site):
     assert links["../../changes.atom"] == "S'abonner aux changements (fil Atom)"
 
 
+def test_the_site_follows_its_language_for_the_history_and_the_feed(tmp_path):
+    """An English site says in English what `civitrace diff` says, on the changes page and in the feed."""
+    repo = make_site(tmp_path / "p")
+    result = build(repo, repo / "_build" / "html", confdir=repo / "docs", overrides={"language": "en"})
+    text = page(result, "docs/suivi/changements")
+    assert "Coverage of the recommendations: 2 of 3 (67%) → 3 of 3 (100%)." in text
+    assert "M-01 — Grille d'évaluation des projets: due: 30 June 2025 → 30 September 2025" in text
+    assert "I-01 — Projets évalués: removed" in text
+    feed = ET.fromstring((result.out / "changes.atom").read_bytes())
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert feed.find(f"{A}entry/{A}title").text == "Since version v2: 5 changes"
+
+
 def test_object_history_and_timeline(site):
     text = page(site, "strategy/mesures")
     assert (

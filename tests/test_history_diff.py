@@ -27,9 +27,9 @@ def _no_outer_repository(tmp_path, monkeypatch):
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
 
 
-def run_diff(capsys, *args: str) -> tuple[int, str, str]:
+def run_diff(capsys, *args: str, lang: str | None = None) -> tuple[int, str, str]:
     try:
-        code = main(["diff", *args])
+        code = main([*(["--lang", lang] if lang else []), "diff", *args])
     except SystemExit as exc:
         code = int(exc.code or 0)
     out, err = capsys.readouterr()
@@ -169,20 +169,33 @@ def test_natural_order_of_ids():
 def test_diff_text_against_the_working_tree(repo, capsys):
     code, out, _ = run_diff(capsys, "v2", "-C", str(repo))
     assert code == 0
-    lines = out.splitlines()
-    assert lines[0].startswith("from v2 (") and lines[0].endswith(", 2025-04-01) to working tree")
-    assert lines[1:] == [
-        "coverage: 2/3 -> 3/3 recommendations covered",
-        "recommendation R-02: now covered",
-        "measure M-01: responds: +R-02",
-        "measure M-01: due: 2025-06-30 -> 2025-09-30",
-        'indicator I-01: removed "Projets évalués"',
-        "assessment R-01 2025-05-15: added",
+    assert out.splitlines() == [
+        "Changes between v2 (1 April 2025) and the working version",
+        "Coverage of the recommendations: 2 of 3 (67%) → 3 of 3 (100%).",
+        "R-02 Mesurer l'empreinte: now covered",
+        "M-01 Grille d'évaluation des projets: responds to: added R-02",
+        "M-01 Grille d'évaluation des projets: due: 30 June 2025 → 30 September 2025",
+        "I-01 Projets évalués: removed",
+        "Assessment of R-01 on 15 May 2025: added",
+    ]
+
+
+def test_diff_text_in_french_says_what_the_site_says(repo, capsys):
+    code, out, _ = run_diff(capsys, "v2", "-C", str(repo), lang="fr")
+    assert code == 0
+    assert out.splitlines() == [
+        "Évolution entre v2 (1er avril 2025) et la version de travail",
+        "Couverture des recommandations : 2 sur 3 (67 %) → 3 sur 3 (100 %).",
+        "R-02 Mesurer l'empreinte : désormais couverte",
+        "M-01 Grille d'évaluation des projets : répond à : ajout de R-02",
+        "M-01 Grille d'évaluation des projets : échéance : 30 juin 2025 → 30 septembre 2025",
+        "I-01 Projets évalués : retiré",
+        "Appréciation de R-01 du 15 mai 2025 : ajoutée",
     ]
 
 
 def test_diff_markdown_for_a_council_report(repo, capsys):
-    code, out, _ = run_diff(capsys, "v1", "v2", "-C", str(repo), "--format", "markdown")
+    code, out, _ = run_diff(capsys, "v1", "v2", "-C", str(repo), "--format", "markdown", lang="fr")
     assert code == 0
     assert out.splitlines() == [
         "# Évolution entre v1 (10 janvier 2025) et v2 (1er avril 2025)",
@@ -204,6 +217,32 @@ def test_diff_markdown_for_a_council_report(repo, capsys):
         "## Réponses",
         "",
         "- **Réponse à R-02** : décision : non retenue → retenue",
+    ]
+
+
+def test_diff_markdown_in_english(repo, capsys):
+    code, out, _ = run_diff(capsys, "v1", "v2", "-C", str(repo), "--format", "markdown", lang="en")
+    assert code == 0
+    assert out.splitlines() == [
+        "# Changes between v1 (10 January 2025) and v2 (1 April 2025)",
+        "",
+        "**Coverage of the recommendations**: 2 of 3 (67%) → 2 of 3 (67%).",
+        "",
+        "## Recommendations",
+        "",
+        "- **R-02** Mesurer l'empreinte: no longer covered",
+        "- **R-03** Signaler l'IA: now covered",
+        "",
+        "## Measures",
+        "",
+        "- **M-01** Grille d'évaluation des projets: title changed (former title: “Grille d'évaluation”)",
+        "- **M-01** Grille d'évaluation des projets: status: planned → in progress",
+        "- **M-01** Grille d'évaluation des projets: progress: 0% → 40%",
+        "- **M-02** Mention « assisté par IA »: added",
+        "",
+        "## Responses",
+        "",
+        "- **Response to R-02**: decision: declined → adopted",
     ]
 
 
@@ -242,7 +281,7 @@ def test_diff_json(repo, capsys, tmp_path):
 
 
 def test_diff_without_changes(repo, capsys):
-    code, out, _ = run_diff(capsys, "v2", "v2", "-C", str(repo), "--format", "markdown")
+    code, out, _ = run_diff(capsys, "v2", "v2", "-C", str(repo), "--format", "markdown", lang="fr")
     assert code == 0
     assert "Aucun changement." in out
 

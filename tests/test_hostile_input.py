@@ -252,4 +252,4 @@ def test_diff_reads_a_symlinked_file_through_its_link_on_both_sides(tmp_path):
     git(repo, "commit", "-q", "-m", "first", date="2025-01-10T10:00:00+00:00")
     done = civitrace("diff", "-C", str(repo), "HEAD", env={"LANG": "C.UTF-8", "LANGUAGE": ""})
     assert done.returncode == 0, done.stderr
-    assert "no changes" in done.stdout and "M-1" not in done.stdout  # a clean tree: nothing added
+    assert "No changes." in done.stdout and "M-1" not in done.stdout  # a clean tree: nothing added

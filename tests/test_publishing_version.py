@@ -46,10 +46,14 @@ def test_dates_follow_the_language():
     assert long_date(dt.date(2025, 8, 15)) == "15 August 2025"
 
 
-def test_version_and_date_come_from_git(tagged_repo):
+def test_version_and_date_come_from_git(tagged_repo, french):
     info = publication(tagged_repo)
     assert info == Publication("v1.2", dt.date(2024, 3, 1))
     assert info.summary == "Version v1.2 — dernière modification le 1er mars 2024"
+
+
+def test_the_version_line_follows_the_language(tagged_repo):
+    assert publication(tagged_repo).summary == "Version v1.2 — last changed on 1 March 2024"
 
 
 def test_commits_after_the_tag_and_local_changes_show_in_the_version(tagged_repo):
@@ -66,7 +70,7 @@ def test_source_date_epoch_wins_over_the_last_commit(tagged_repo, monkeypatch):
     assert publication(tagged_repo).date == dt.date(2025, 1, 2)
 
 
-def test_outside_git_there_is_no_version_and_no_date_from_the_clock(tmp_path, monkeypatch):
+def test_outside_git_there_is_no_version_and_no_date_from_the_clock(tmp_path, monkeypatch, french):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     info = publication(tmp_path)

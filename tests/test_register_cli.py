@@ -251,20 +251,20 @@ def register_repo(tmp_path_factory):
     return repo
 
 
-def diff(capsys, repo, *args: str) -> str:
-    assert main(["diff", *args, "-C", str(repo)]) == 0
+def diff(capsys, repo, *args: str, lang: str = "en") -> str:
+    assert main(["--lang", lang, "diff", *args, "-C", str(repo)]) == 0
     return capsys.readouterr().out
 
 
 def test_diff_shows_a_system_going_into_service_and_its_evaluation(register_repo, capsys):
     text = diff(capsys, register_repo, "v3", "v4")
     assert text.splitlines()[2:] == [
-        "ai-system SIA-LAPI: status: planned -> service",
-        "ai-system SIA-LAPI: service: (none) -> 2025-05-05",
-        "evaluation SIA-LAPI 2025-03-20: added (result: favourable)",
-        'deliberation DEL-2025-041: added "Lecture des plaques" (outcome: approved)',
+        "SIA-LAPI Lecture des plaques: status of the system: in preparation → in service",
+        "SIA-LAPI Lecture des plaques: in service since: 5 May 2025 (new)",
+        "Evaluation of SIA-LAPI on 20 March 2025: added (favourable)",
+        "DEL-2025-041 Lecture des plaques: added (approved)",
     ]
-    markdown = diff(capsys, register_repo, "v3", "v4", "--format", "markdown")
+    markdown = diff(capsys, register_repo, "v3", "v4", "--format", "markdown", lang="fr")
     assert "## Systèmes d'IA\n\n- **SIA-LAPI** Lecture des plaques : statut : en projet → en service\n" in markdown
     assert "- **SIA-LAPI** Lecture des plaques : mise en service : 5 mai 2025 (nouveau)\n" in markdown
     assert "## Évaluations\n\n- **Évaluation de SIA-LAPI du 20 mars 2025** : ajoutée (favorable)\n" in markdown
@@ -281,12 +281,12 @@ def test_diff_shows_a_system_going_into_service_and_its_evaluation(register_repo
 
 def test_diff_shows_a_new_system(register_repo, capsys):
     text = diff(capsys, register_repo, "v2", "v3")
-    assert 'ai-system SIA-LAPI: added "Lecture des plaques" (status: planned)' in text
-    markdown = diff(capsys, register_repo, "v2", "v3", "--format", "markdown")
+    assert "SIA-LAPI Lecture des plaques: added (in preparation)" in text
+    markdown = diff(capsys, register_repo, "v2", "v3", "--format", "markdown", lang="fr")
     assert "- **SIA-LAPI** Lecture des plaques : ajouté (en projet)" in markdown
 
 
-def test_the_atom_feed_tells_the_register_changes(register_repo):
+def test_the_atom_feed_tells_the_register_changes(register_repo, french):
     from civitrace.export.atom import entries
     from civitrace.history.versions import version_history
     from civitrace.reader import read_project

@@ -11,7 +11,7 @@ import pytest
 
 from civitrace.cli import main
 from civitrace.history.changes import compare
-from civitrace.history.diff_formats import sentence_fr
+from civitrace.history.diff_formats import sentence
 from civitrace.history.git_revisions import GitRepository
 from civitrace.i18n import set_language
 from history_fixtures import commit_work, git, make_project_repo, write
@@ -143,15 +143,15 @@ def test_the_report_is_on_the_last_tag_compared_with_the_one_before(report):
     assert "| Recommandations couvertes | 2 / 3 | 3 / 3 |" in md
 
 
-def test_the_changes_since_the_previous_version_are_those_civitrace_diff_finds(report, project):
+def test_the_changes_since_the_previous_version_are_those_civitrace_diff_finds(report, project, french):
     repo = GitRepository(project)
     changes = compare(repo.read_project(repo.commit("v2").sha), repo.read_project(repo.commit("v3").sha)).changes
     assert changes
     md = text(report).replace("\\", "")
     assert "## Ce qui a changé depuis la version v2 (1er avril 2025)" in md
     for change in changes:
-        sentence = sentence_fr(change)
-        assert sentence[:1].upper() + sentence[1:] in md
+        said = sentence(change)
+        assert said[:1].upper() + said[1:] in md
 
 
 def test_late_measures_and_due_dates_are_judged_at_the_versions_date(report):

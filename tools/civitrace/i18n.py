@@ -69,7 +69,8 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
 def catalog(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
     """The compiled catalog of one language (an empty one for the source language).
 
-    ``domain`` is ``civitrace`` (civitrace's own strings) or ``theme`` (the site theme's).
+    ``domain`` is ``civitrace`` (civitrace's own strings), ``theme`` (the site theme's) or
+    ``argparse`` (the words of Python's argument parser, for the command line's help and errors).
     """
     path = LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
     if language == SOURCE_LANGUAGE or not path.is_file():
@@ -87,11 +88,24 @@ def catalog(language: str, domain: str = DOMAIN) -> gettext.NullTranslations:
 
 
 def set_language(language: str | None) -> str:
-    """Answer in ``language`` from now on (normalised); return the language chosen."""
+    """Answer in ``language`` from now on (normalised); return the language chosen.
+
+    argparse's own words ("usage:", "options", "error:") follow too, from the ``argparse`` catalog.
+    """
     global _active, _language
     _language = normalise(language)
     _active = catalog(_language)
+    _translate_argparse(catalog(_language, "argparse"))
     return _language
+
+
+def _translate_argparse(translations: gettext.NullTranslations) -> None:
+    # argparse looks up its module-level `_` and `ngettext` (the stdlib's gettext, bound to the
+    # process's default domain) each time it speaks: point them at civitrace's catalog of its words.
+    import argparse
+
+    argparse._ = lambda message: translations.gettext(message) if message else message  # type: ignore[attr-defined]
+    argparse.ngettext = translations.ngettext  # type: ignore[attr-defined]
 
 
 @contextmanager
@@ -133,6 +147,16 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _active.ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """The translation of ``message`` in ``context`` (e.g. a kind, so that French agrees with its gender)."""
+    return _active.pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, count: int) -> str:
+    """The singular or plural translation for ``count``, in ``context``."""
+    return _active.npgettext(context, singular, plural, count)
+
+
 def is_plural(count: int) -> bool:
     """Whether the current language writes ``count`` things with the plural (French: 2 and more)."""
     rule = getattr(_active, "plural", None)
@@ -142,6 +166,11 @@ def is_plural(count: int) -> bool:
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogs without translating it now (module-level constants)."""
     return message
+
+
+def NP_(context: str, message: str) -> tuple[str, str]:
+    """Mark ``message`` in ``context`` for the catalogs without translating it now (read with ``pgettext``)."""
+    return context, message
 
 
 def label_value(label: object, value: object) -> str:

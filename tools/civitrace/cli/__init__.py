@@ -46,12 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
     parser = argparse.ArgumentParser(
         prog="civitrace",
-        description="Trace a citizens' convention opinion to the strategy that answers it.",
+        description=_("Trace a citizens' convention opinion to the strategy that answers it."),
     )
     parser.add_argument(
         "--lang",
         metavar="LANG",
-        help="language of the messages (fr, en); default: the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
+        help=_("language of the messages (fr, en); default: the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)"),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
@@ -59,16 +59,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def language_asked(argv: Sequence[str]) -> str | None:
+    """The value of ``--lang`` in ``argv`` (read before the parser is built, as its help is translated)."""
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Messages follow the locale like any gettext program; --lang forces one. Codes never change.
+    # Chosen before the parser is built: its help texts and argparse's own words are translated.
+    i18n.set_language(language_asked(argv) or i18n.language_from_environment())
     parser = build_parser()
     args = parser.parse_args(argv)
-    # Messages follow the locale like any gettext program; --lang forces one. Codes never change.
-    i18n.set_language(args.lang if args.lang else i18n.language_from_environment())
     try:
         return int(args.handler(args))
     except UsageError as exc:
-        parser.exit(EXIT_USAGE, f"civitrace {args.command}: error: {exc}\n")
+        parser.exit(EXIT_USAGE, _error(args.command, str(exc)))
     except BrokenPipeError:  # e.g. piped into `head`, or stdout closed
         _drop_stdout()
         return EXIT_OK
@@ -79,8 +93,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" {for_terminal(str(exc.filename))}" if exc.filename else ""
         reason = for_terminal(exc.strerror or str(exc))
         message = _("cannot write{where}: {reason}").format(where=where, reason=reason)
-        parser.exit(EXIT_USAGE, f"civitrace {args.command}: error: {message}\n")
+        parser.exit(EXIT_USAGE, _error(args.command, message))
     return EXIT_OK  # pragma: no cover - parser.exit does not return
+
+
+def _error(command: str, message: str) -> str:
+    """``civitrace check: error: …`` as the language writes it, for standard error."""
+    return _("civitrace {command}: error: {message}").format(command=command, message=message) + "\n"
 
 
 #: The status of a command stopped by Ctrl-C, as shells report it (128 + SIGINT).

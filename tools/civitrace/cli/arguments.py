@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..fields import parse_date
+from ..i18n import _
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -38,5 +39,5 @@ def add_root(parser: argparse.ArgumentParser) -> None:
         type=existing_dir,
         default=Path("."),
         metavar="ROOT",
-        help="project folder to read (default: the current folder)",
+        help=_("project folder to read (default: the current folder)"),
     )

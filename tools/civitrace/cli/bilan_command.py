@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..i18n import _
 from .arguments import EXIT_OK, UsageError, add_root
 
 FORMATS = ("both", "markdown", "pdf")
@@ -17,21 +18,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "bilan",
         aliases=["report"],
-        help="the yearly report to the council: a tagged PDF and Markdown for the minutes",
-        description="Write the yearly report on a version of the project (a git tag, by default the last one) "
-        "compared with the version before it: coverage, progress by principle and axis, changes, late "
-        "measures and next due dates, the convention's assessments beside the answers, the AI register. "
-        "Without any tag, the report is on the files on disk and compares them with nothing.",
+        help=_("the yearly report to the council: a tagged PDF and Markdown for the minutes"),
+        description=_(
+            "Write the yearly report on a version of the project (a git tag, by default the last one) "
+            "compared with the version before it: coverage, progress by principle and axis, changes, late "
+            "measures and next due dates, the convention's assessments beside the answers, the AI register. "
+            "Without any tag, the report is on the files on disk and compares them with nothing."
+        ),
     )
     add_root(parser)
     parser.add_argument(
-        "--version", metavar="REV", help="the version reported on: a tag or commit (default: the last tag)"
+        "--version", metavar="REV", help=_("the version reported on: a tag or commit (default: the last tag)")
     )
-    parser.add_argument("--previous", metavar="REV", help="the version compared with (default: the tag before)")
-    parser.add_argument("-o", "--output", type=Path, default=Path("bilan"), metavar="DIR", help="folder to write into")
-    parser.add_argument("--format", choices=FORMATS, default="both", help="what to write (default: both)")
-    parser.add_argument("--lang", help="language of the report (default: the environment's)")
-    parser.add_argument("--collectivity", default="", help="the public body's name, shown at the top")
+    parser.add_argument("--previous", metavar="REV", help=_("the version compared with (default: the tag before)"))
+    parser.add_argument(
+        "-o", "--output", type=Path, default=Path("bilan"), metavar="DIR", help=_("folder to write into")
+    )
+    parser.add_argument("--format", choices=FORMATS, default="both", help=_("what to write (default: both)"))
+    parser.add_argument("--lang", help=_("language of the report (default: the environment's)"))
+    parser.add_argument("--collectivity", default="", help=_("the public body's name, shown at the top"))
     parser.set_defaults(handler=run)
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 
 from ..diagnostics import Diagnostic
+from ..i18n import _
 from ..project_config import adopted_tag
 from ..reader import read_project
 from ..report_formats import FORMATS
@@ -17,20 +18,22 @@ from .arguments import EXIT_ERRORS, EXIT_OK, add_root, iso_date
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
-        help="check traceability and report problems",
-        description="Read every .md file under ROOT and report traceability problems, one a line. "
-        "Exit status: 0 without error, 1 with at least one error, 2 on a usage error.",
+        help=_("check traceability and report problems"),
+        description=_(
+            "Read every .md file under ROOT and report traceability problems, one a line. "
+            "Exit status: 0 without error, 1 with at least one error, 2 on a usage error."
+        ),
     )
     add_root(parser)
-    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help=_("output format (default: text)"))
     parser.add_argument(
         "--as-of",
         type=iso_date,
         default=None,
         metavar="DATE",
-        help="judge lateness at this date, YYYY-MM-DD (default: today)",
+        help=_("judge lateness at this date, YYYY-MM-DD (default: today)"),
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    parser.add_argument("-o", "--output", metavar="FILE", help=_("write the report to FILE instead of standard output"))
     parser.set_defaults(handler=run)
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..i18n import _
 from .arguments import UsageError
 
 FORMATS = ("json", "markdown", "text")
@@ -14,14 +15,16 @@ FORMATS = ("json", "markdown", "text")
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "diff",
-        help="compare two versions of the project (git tags or commits)",
-        description="Compare the project at git revision REV1 with REV2 (default: the files on disk): "
-        "objects added, removed or retitled; changes of status, progress, decision, dates and links; "
-        "coverage of the recommendations before and after. One change a line.",
+        help=_("compare two versions of the project (git tags or commits)"),
+        description=_(
+            "Compare the project at git revision REV1 with REV2 (default: the files on disk): "
+            "objects added, removed or retitled; changes of status, progress, decision, dates and links; "
+            "coverage of the recommendations before and after. One change a line."
+        ),
     )
-    parser.add_argument("rev1", metavar="REV1", help="the older version: a tag, branch or commit")
+    parser.add_argument("rev1", metavar="REV1", help=_("the older version: a tag, branch or commit"))
     parser.add_argument(
-        "rev2", metavar="REV2", nargs="?", default=None, help="the newer version (default: the working tree)"
+        "rev2", metavar="REV2", nargs="?", default=None, help=_("the newer version (default: the working tree)")
     )
     parser.add_argument(
         "-C",
@@ -29,15 +32,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         default=Path("."),
         metavar="ROOT",
-        help="project folder, inside a git repository (default: the current folder)",
+        help=_("project folder, inside a git repository (default: the current folder)"),
     )
     parser.add_argument(
         "--format",
         choices=sorted(FORMATS),
         default="text",
-        help="text (English, one change a line), markdown (French, for a council report) or json (default: text)",
+        help=_("text (one change a line), markdown (for a council report) or json (default: text)"),
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    parser.add_argument("-o", "--output", metavar="FILE", help=_("write the report to FILE instead of standard output"))
     parser.set_defaults(handler=run)
 
 

@@ -7,24 +7,27 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from ..i18n import _
 from .arguments import UsageError, add_root
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="export the traced objects as open data (JSON or CSV), or as Decidim results",
-        description="Write every traced object under ROOT, one entry per object with its options "
-        "(links as ID lists) and its text: JSON described by a JSON Schema (--schema prints it), or CSV. "
-        "--format decidim writes instead the results CSV that Decidim's accountability component imports "
-        "(one result per measure, under the recommendations it answers), set by [tool.civitrace.decidim].",
+        help=_("export the traced objects as open data (JSON or CSV), or as Decidim results"),
+        description=_(
+            "Write every traced object under ROOT, one entry per object with its options "
+            "(links as ID lists) and its text: JSON described by a JSON Schema (--schema prints it), or CSV. "
+            "--format decidim writes instead the results CSV that Decidim's accountability component imports "
+            "(one result per measure, under the recommendations it answers), set by [tool.civitrace.decidim]."
+        ),
     )
     add_root(parser)
     parser.add_argument(
-        "--format", choices=("json", "csv", "decidim"), default="json", help="output format (default: json)"
+        "--format", choices=("json", "csv", "decidim"), default="json", help=_("output format (default: json)")
     )
-    parser.add_argument("--schema", action="store_true", help="print the JSON Schema of the JSON export instead")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument("--schema", action="store_true", help=_("print the JSON Schema of the JSON export instead"))
+    parser.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output"))
     parser.set_defaults(handler=run)
 
 

@@ -11,14 +11,16 @@ from .arguments import EXIT_OK, UsageError
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "lsp",
-        help="run the language server for editors (on stdin/stdout)",
-        description="Run a Language Server Protocol server on standard input and output, for VS Code, "
-        "Neovim, Emacs, Helix or any LSP client: diagnostics of `civitrace check` as you type, completion, "
-        "hover, go to definition, references, rename and quick fixes, for the project holding each open file. "
-        "Needs the optional dependency pygls: pip install 'civitrace[lsp]'.",
+        help=_("run the language server for editors (on stdin/stdout)"),
+        description=_(
+            "Run a Language Server Protocol server on standard input and output, for VS Code, "
+            "Neovim, Emacs, Helix or any LSP client: diagnostics of `civitrace check` as you type, completion, "
+            "hover, go to definition, references, rename and quick fixes, for the project holding each open file. "
+            "Needs the optional dependency pygls: pip install 'civitrace[lsp]'."
+        ),
     )
     # Some clients add --stdio to the command they start; standard input and output is the only transport anyway.
-    parser.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default)")
+    parser.add_argument("--stdio", action="store_true", help=_("talk over standard input and output (the default)"))
     parser.set_defaults(handler=run)
 
 

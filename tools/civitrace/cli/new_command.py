@@ -15,23 +15,27 @@ from .arguments import EXIT_OK, UsageError, add_root
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "new",
-        help="print a new block of one kind, ready to paste",
-        description="Print a block of KIND with the next free ID of the project's pattern (M-26 -> M-27) "
-        "and every option filled with a valid value, checked against the project: pasted as it is, "
-        "it passes `civitrace check`. The block goes to standard output, a hint on where to paste it "
-        "to standard error.",
+        help=_("print a new block of one kind, ready to paste"),
+        description=_(
+            "Print a block of KIND with the next free ID of the project's pattern (M-26 -> M-27) "
+            "and every option filled with a valid value, checked against the project: pasted as it is, "
+            "it passes `civitrace check`. The block goes to standard output, a hint on where to paste it "
+            "to standard error."
+        ),
     )
-    parser.add_argument("kind", choices=sorted(KINDS), metavar="KIND", help="kind of object: " + ", ".join(KINDS))
-    add_root(parser)
-    parser.add_argument("--axis", metavar="ID", help="the axis the new object belongs to (an existing ID)")
     parser.add_argument(
-        "--responds", metavar="IDS", help="the recommendations it responds to (existing IDs, comma-separated)"
+        "kind", choices=sorted(KINDS), metavar="KIND", help=_("kind of object: {kinds}").format(kinds=", ".join(KINDS))
+    )
+    add_root(parser)
+    parser.add_argument("--axis", metavar="ID", help=_("the axis the new object belongs to (an existing ID)"))
+    parser.add_argument(
+        "--responds", metavar="IDS", help=_("the recommendations it responds to (existing IDs, comma-separated)")
     )
     parser.add_argument(
         "--for",
         dest="about",
         metavar="ID",
-        help="for kinds about another object (a response, an assessment): that object's ID",
+        help=_("for kinds about another object (a response, an assessment): that object's ID"),
     )
     parser.set_defaults(handler=run)
 

@@ -6,21 +6,24 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..i18n import _
 from .arguments import EXIT_OK, UsageError, add_root
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "register",
-        help="write the public inventory of the AI systems (CSV or JSON)",
-        description="Write the register's AI systems under ROOT as the French public inventory of algorithms "
-        "(CRPA art. L312-1-2): French column names, UTF-8, one row per system. The JSON follows a schema "
-        "shipped with civitrace (--schema prints it).",
+        help=_("write the public inventory of the AI systems (CSV or JSON)"),
+        description=_(
+            "Write the register's AI systems under ROOT as the French public inventory of algorithms "
+            "(CRPA art. L312-1-2): French column names, UTF-8, one row per system. The JSON follows a schema "
+            "shipped with civitrace (--schema prints it)."
+        ),
     )
     add_root(parser)
-    parser.add_argument("--format", choices=("csv", "json"), default="csv", help="output format (default: csv)")
-    parser.add_argument("--schema", action="store_true", help="print the JSON Schema of the JSON inventory instead")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument("--format", choices=("csv", "json"), default="csv", help=_("output format (default: csv)"))
+    parser.add_argument("--schema", action="store_true", help=_("print the JSON Schema of the JSON inventory instead"))
+    parser.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output"))
     parser.set_defaults(handler=run)
 
 

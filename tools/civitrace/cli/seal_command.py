@@ -5,30 +5,30 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..i18n import _
+from ..i18n import N_, _
 from .arguments import EXIT_OK, UsageError, add_root
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Print the SHA-256 fingerprint of the opinion's principles and recommendations (ID, title
 and text, in the canonical form the authors' guide describes), as adopted: at the git tag
 [tool.civitrace] adopted names in ROOT/pyproject.toml, or at --rev REV, or as the files
 on disk are now with --working-tree (to seal a text before tagging it). The site prints
 the same fingerprint on every page of the opinion, so anyone can check a published copy.
-"""
+""")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "seal",
-        help="print the SHA-256 fingerprint of the adopted opinion",
-        description=DESCRIPTION,
+        help=_("print the SHA-256 fingerprint of the adopted opinion"),
+        description=_(DESCRIPTION),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_root(parser)
     which = parser.add_mutually_exclusive_group()
-    which.add_argument("--rev", metavar="REV", help="fingerprint of the text at this tag, branch or commit")
-    which.add_argument("--working-tree", action="store_true", help="fingerprint of the files on disk")
-    parser.add_argument("--verbose", "-v", action="store_true", help="also say what was sealed (tag, date, count)")
+    which.add_argument("--rev", metavar="REV", help=_("fingerprint of the text at this tag, branch or commit"))
+    which.add_argument("--working-tree", action="store_true", help=_("fingerprint of the files on disk"))
+    parser.add_argument("--verbose", "-v", action="store_true", help=_("also say what was sealed (tag, date, count)"))
     parser.set_defaults(handler=run)
 
 

@@ -18,14 +18,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..history.changes import Comparison
-from ..history.diff_formats import coverage_fr, sentence_fr
+from ..history.diff_formats import coverage_line, coverage_text, sentence
 from ..history.versions import Step, VersionHistory
-from ..i18n import in_language
+from ..i18n import _, current_language, is_plural, ngettext
 from ..model import Project
-from ..vocabulary import KINDS, french_date, in_french
-
-#: These texts exist in French only for now: they answer in French whatever the language.
-FRENCH_ONLY = "fr"
+from ..vocabulary import KINDS, long_date
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_NAME = "changes.atom"
@@ -59,16 +56,11 @@ def _slug(text: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-") or "x"
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
-@in_language(FRENCH_ONLY)
-def contents_fr(project: Project) -> str:
-    """``19 recommandations, 25 mesures, …`` — what a first version holds."""
+def contents(project: Project) -> str:
+    """``19 recommendations, 25 measures, …`` — what a first version holds."""
     counts = Counter(o.kind for o in project.objects)
     return ", ".join(
-        _plural(counts[kind], in_french(spec.label), in_french(spec.plural))
+        f"{counts[kind]} {_(spec.plural if is_plural(counts[kind]) else spec.label)}"
         for kind, spec in KINDS.items()
         if counts.get(kind)
     )
@@ -80,17 +72,15 @@ def _text(text: str) -> str:
 
 
 def _changes_html(comparison: Comparison) -> str:
-    cov = f"<p>Couverture des recommandations : {_text(coverage_fr(comparison.coverage_before))} → "
-    cov += f"{_text(coverage_fr(comparison.coverage_after))}.</p>"
+    cov = f"<p>{_text(coverage_line(comparison))}</p>"
     if not comparison.changes:
-        return cov + "<p>Aucun changement des objets suivis.</p>"
-    items = "".join(f"<li>{_text(sentence_fr(c))}</li>" for c in comparison.changes[:MAX_LISTED])
+        return cov + f"<p>{_text(_('No change to the objects followed.'))}</p>"
+    items = "".join(f"<li>{_text(sentence(c))}</li>" for c in comparison.changes[:MAX_LISTED])
     more = len(comparison.changes) - MAX_LISTED
-    tail = f"<p>… et {more} autres changements.</p>" if more > 0 else ""
-    return f"{cov}<ul>{items}</ul>{tail}"
+    tail = ngettext("… and {count} other change.", "… and {count} other changes.", more).format(count=more)
+    return f"{cov}<ul>{items}</ul>" + (f"<p>{_text(tail)}</p>" if more > 0 else "")
 
 
-@in_language(FRENCH_ONLY)
 def entries(history: VersionHistory, feed_key: str) -> list[FeedEntry]:
     """Feed entries for the history's steps, newest first; steps without a date are left out."""
     found: list[FeedEntry] = []
@@ -98,24 +88,28 @@ def entries(history: VersionHistory, feed_key: str) -> list[FeedEntry]:
         when = step.after.when
         if when is None:
             continue
-        count = _plural(len(step.comparison.changes), "changement", "changements")
+        n = len(step.comparison.changes)
+        count = ngettext("{count} change", "{count} changes", n).format(count=n)
         if step.after.commit is None:
             if not step.comparison.changes:
                 continue  # nothing new since the last version: no entry
             since = step.before.label if step.before else ""
-            title = f"Depuis la version {since} : {count}"
+            title = _("Since version {tag}: {count}").format(tag=since, count=count)
             entry_id = _uuid(feed_key, "since", step.before.commit.sha if step.before and step.before.commit else "")
-            body = "<p>Changements enregistrés depuis la dernière version adoptée, pas encore étiquetés.</p>"
-            body += _changes_html(step.comparison)
+            note = _("Changes recorded since the last adopted version, not yet tagged.")
+            body = f"<p>{_text(note)}</p>" + _changes_html(step.comparison)
         elif step.initial:
-            title = f"Version {step.after.label} ({french_date(when.date())}) : première version"
+            title = _("Version {tag} ({date}): first version").format(tag=step.after.label, date=long_date(when.date()))
             entry_id = _uuid(feed_key, "version", step.after.commit.sha)
-            held = contents_fr(step.project) if step.project else ""
-            body = f"<p>Première version publiée : {_text(held)}.</p>" if held else ""
-            cov = coverage_fr(step.comparison.coverage_after)
-            body += f"<p>Couverture des recommandations : {_text(cov)}.</p>"
+            held = contents(step.project) if step.project else ""
+            first = _("First published version: {contents}.").format(contents=held)
+            body = f"<p>{_text(first)}</p>" if held else ""
+            cov = coverage_text(step.comparison.coverage_after)
+            body += f"<p>{_text(_('Coverage of the recommendations: {coverage}.').format(coverage=cov))}</p>"
         else:
-            title = f"Version {step.after.label} ({french_date(when.date())}) : {count}"
+            title = _("Version {tag} ({date}): {count}").format(
+                tag=step.after.label, date=long_date(when.date()), count=count
+            )
             entry_id = _uuid(feed_key, "version", step.after.commit.sha)
             body = _changes_html(step.comparison)
         found.append(FeedEntry(entry_id, title, when, body, step_anchor(step)))
@@ -146,7 +140,7 @@ def render_feed(
 ) -> bytes:
     """The Atom document. ``updated`` is used when there is no entry (the version's own date)."""
     ET.register_namespace("", ATOM_NS)
-    feed = ET.Element(f"{{{ATOM_NS}}}feed", {"xml:lang": "fr"})
+    feed = ET.Element(f"{{{ATOM_NS}}}feed", {"xml:lang": current_language()})
     _sub(feed, "id", _uuid(feed_key, "feed"))
     _sub(feed, "title", title)
     _sub(feed, "updated", _stamp(max([e.updated for e in feed_entries], default=updated)))

@@ -13,7 +13,7 @@ from collections import Counter
 
 import networkx as nx
 
-from ..i18n import _, label_value, ngettext
+from ..i18n import N_, _, label_value, ngettext
 from ..vocabulary import KINDS
 from .build import UNCOVERED, ordered
 from .dot import Html
@@ -28,8 +28,9 @@ from .style import (
 )
 
 #: Names of the pseudo-groups for objects without a (known) principle or axis; not valid IDs, so no clash.
-NO_PRINCIPLE = "(sans principe)"
-NO_AXIS = "(sans axe)"
+#: Message IDs, translated when the overview is built.
+NO_PRINCIPLE = N_("(no principle)")
+NO_AXIS = N_("(no axis)")
 #: Tally cells per row inside an overview node.
 CELLS_PER_ROW = 4
 #: Uncovered recommendations named in a principle's node before "…".
@@ -51,7 +52,7 @@ def overview_graph(full: nx.DiGraph) -> nx.DiGraph:
         for node in ordered(full, member):
             group = full.nodes[node].get("group")
             if not (isinstance(group, str) and group in overview):
-                group = fallback
+                group = _(fallback)
                 if group not in overview:
                     overview.add_node(group, kind=kind, title="", docname="", path="~", line=0)
             into[node] = group

@@ -1,8 +1,10 @@
-"""Ways to print a comparison: English text for the terminal, French Markdown for a council report, JSON.
+"""Ways to print a comparison: text for the terminal, Markdown for a council report, JSON.
 
-Every format lists one change a line. The French sentences built here
-(:func:`describe_fr`) are also what the site's "Ce qui a changé" page, each
-object's history and the Atom feed say, so the three never disagree.
+Every format lists one change a line. The sentences built here (:func:`sentence`)
+are also what the site's "Ce qui a changé" page, each object's history and the
+Atom feed say, so the four never disagree. They are English message IDs read in
+the current language; words that agree with the kind of an object (French
+« mesure ajoutée », « axe ajouté ») are translated in the kind's context.
 """
 
 from __future__ import annotations
@@ -13,171 +15,163 @@ import re
 from collections.abc import Callable
 
 from ..export.values import as_text, plain
-from ..i18n import in_language
+from ..i18n import NP_, _, label_value, pgettext
 from ..model import Milestone
 from ..progress import Coverage
-from ..vocabulary import GRADE_LABELS, KINDS, MASCULINE_KINDS, french_date, in_french, label_for
+from ..vocabulary import GRADE_LABELS, KINDS, capital, label_for, long_date
 from .changes import Change, ChangeType, Comparison
-from .versions import CURRENT_LABEL, Version
-
-#: These texts exist in French only for now: they answer in French whatever the language.
-FRENCH_ONLY = "fr"
+from .versions import Version
 
 
-def _agree(kind: str, word: str) -> str:
-    # Participles agree with the kind's French gender: « mesure ajoutée », « axe ajouté ».
-    return word if kind in MASCULINE_KINDS else word + "e"
-
-
-@in_language(FRENCH_ONLY)
-def subject_fr(change: Change) -> str:
-    """Who the change is about, in French: ``M-01 Titre``, ``réponse à R-05``, ``appréciation de R-01 du …``."""
+def subject(change: Change) -> str:
+    """Who the change is about: ``M-01 Titre``, ``response to R-05``, ``assessment of R-01 on 15 May 2025``."""
     if change.kind == "response":
-        return f"réponse à {change.id}"
+        return _("response to {id}").format(id=change.id)
     if change.kind in ("assessment", "evaluation"):
-        when = f" du {french_date(dt.date.fromisoformat(change.date))}" if change.date else ""
-        what = "appréciation" if change.kind == "assessment" else "évaluation"
-        return f"{what} de {change.id}{when}"
+        day = long_date(dt.date.fromisoformat(change.date)) if change.date else None
+        if change.kind == "assessment":
+            text = _("assessment of {id} on {date}") if day else _("assessment of {id}")
+        else:
+            text = _("evaluation of {id} on {date}") if day else _("evaluation of {id}")
+        return text.format(id=change.id, date=day)
     return f"{change.id} {change.title}".strip()
 
 
-@in_language(FRENCH_ONLY)
-def value_fr(option: str | None, value: object, kind: str | None = None) -> str:
-    """A value as the site shows it: French labels, ``70 %``, long dates, ``3 (passable)``."""
+def value_text(option: str | None, value: object, kind: str | None = None) -> str:
+    """A value as the site shows it: labels, ``70 %``, long dates, ``3 (passable)``."""
     if value is None or value == "" or value == ():
         return "—"
     spec = KINDS[kind].options.get(option or "") if kind in KINDS else None
     if spec is not None and spec.labels:  # the register's choices, yes/no and lists of uses
         items = value if isinstance(value, tuple) else (value,)
         keys = ["yes" if v is True else "no" if v is False else str(v) for v in items]
-        return ", ".join(in_french(spec.labels[k]) if k in spec.labels else k for k in keys)
+        return ", ".join(_(spec.labels[k]) if k in spec.labels else k for k in keys)
     if option in ("status", "decision") and isinstance(value, str):
         return label_for(option, value)
     if option == "progress" and isinstance(value, int):
-        return f"{value} %"
+        return _("{percent}%").format(percent=value)
     if option in ("grade", "vote") and isinstance(value, int):
         return f"{value} ({GRADE_LABELS.get(value, '?')})"
     if isinstance(value, dt.date):
-        return french_date(value)
+        return long_date(value)
     if isinstance(value, tuple) and value and isinstance(value[0], Milestone):
-        return " ; ".join(f"{french_date(m.date)} {m.label}" for m in value)
+        return _("; ").join(f"{long_date(m.date)} {m.label}" for m in value)
     return as_text(value)
 
 
 def _option_label(kind: str, option: str | None) -> str:
     spec = KINDS[kind].options.get(option or "")
-    label = in_french(spec.label) if spec else (option or "")
+    label = _(spec.label) if spec else (option or "")
     return label[:1].lower() + label[1:]
 
 
-@in_language(FRENCH_ONLY)
-def event_fr(kind: str, event: str) -> str:
-    """An object's history event in French, agreeing with its kind: ``ajoutée``, ``retiré``, ``modifiée``."""
-    word = {"added": "ajouté", "removed": "retiré", "changed": "modifié"}.get(event, event)
-    return _agree(kind, word) if word != event else event
+#: The events of each kind's history, in the kind's context: French writes « mesure ajoutée » but « axe ajouté ».
+_EVENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "principle": (NP_("principle", "added"), NP_("principle", "removed"), NP_("principle", "changed")),
+    "recommendation": (
+        NP_("recommendation", "added"),
+        NP_("recommendation", "removed"),
+        NP_("recommendation", "changed"),
+    ),
+    "axis": (NP_("axis", "added"), NP_("axis", "removed"), NP_("axis", "changed")),
+    "measure": (NP_("measure", "added"), NP_("measure", "removed"), NP_("measure", "changed")),
+    "indicator": (NP_("indicator", "added"), NP_("indicator", "removed"), NP_("indicator", "changed")),
+    "response": (NP_("response", "added"), NP_("response", "removed"), NP_("response", "changed")),
+    "assessment": (NP_("assessment", "added"), NP_("assessment", "removed"), NP_("assessment", "changed")),
+    "ai-system": (NP_("ai-system", "added"), NP_("ai-system", "removed"), NP_("ai-system", "changed")),
+    "evaluation": (NP_("evaluation", "added"), NP_("evaluation", "removed"), NP_("evaluation", "changed")),
+    "deliberation": (NP_("deliberation", "added"), NP_("deliberation", "removed"), NP_("deliberation", "changed")),
+}
+_EVENT_NAMES = ("added", "removed", "changed")
 
 
-@in_language(FRENCH_ONLY)
-def describe_fr(change: Change) -> str:
-    """What happened, in French, without the subject: ``statut : prévue → en cours``."""
+def event(kind: str, name: str) -> str:
+    """An object's history event, agreeing with its kind: ``added``, ``removed``, ``changed``."""
+    if name not in _EVENT_NAMES:
+        return name
+    words = _EVENTS.get(kind)
+    return pgettext(*words[_EVENT_NAMES.index(name)]) if words else _(name)
+
+
+def describe(change: Change) -> str:
+    """What happened, without the subject: ``status: planned → in progress``."""
     kind = change.kind
     if change.type is ChangeType.ADDED and change.option:
-        return f"{event_fr(kind, 'added')} ({value_fr(change.option, change.after, kind)})"
+        return f"{event(kind, 'added')} ({value_text(change.option, change.after, kind)})"
     if change.type in (ChangeType.ADDED, ChangeType.REMOVED):
-        return event_fr(kind, change.type.value)
+        return event(kind, change.type.value)
     if change.type is ChangeType.RETITLED:
-        return f"titre modifié (ancien titre : « {change.before} »)"
+        return _("title changed (former title: “{title}”)").format(title=change.before)
     if change.type is ChangeType.TEXT:
-        return "texte modifié"
+        return _("text changed")
     if change.type is ChangeType.COVERAGE:
-        return "désormais couverte" if change.after else "n'est plus couverte"
+        return _("now covered") if change.after else _("no longer covered")
     label = _option_label(kind, change.option)
     if change.type is ChangeType.LINKS:
         parts = []
         if change.added:
-            parts.append("ajout de " + ", ".join(change.added))
+            parts.append(_("added {ids}").format(ids=", ".join(change.added)))
         if change.removed:
-            parts.append("retrait de " + ", ".join(change.removed))
-        return f"{label} : {' ; '.join(parts)}"
-    before, after = value_fr(change.option, change.before, kind), value_fr(change.option, change.after, kind)
+            parts.append(_("removed {ids}").format(ids=", ".join(change.removed)))
+        return label_value(label, _("; ").join(parts))
+    before, after = value_text(change.option, change.before, kind), value_text(change.option, change.after, kind)
     if change.before is None:
-        return f"{label} : {after} (nouveau)"
+        return label_value(label, _("{value} (new)").format(value=after))
     if change.after is None:
-        return f"{label} : {before} (retiré)"
-    return f"{label} : {before} → {after}"
+        return label_value(label, _("{value} (removed)").format(value=before))
+    return label_value(label, f"{before} → {after}")
 
 
-@in_language(FRENCH_ONLY)
-def sentence_fr(change: Change) -> str:
-    """One change as a French sentence: subject, then what happened."""
-    return f"{subject_fr(change)} : {describe_fr(change)}"
+def sentence(change: Change) -> str:
+    """One change as a sentence: subject, then what happened."""
+    return label_value(subject(change), describe(change))
 
 
-@in_language(FRENCH_ONLY)
-def coverage_fr(cov: Coverage) -> str:
-    percent = f" ({cov.percent} %)" if cov.percent is not None else ""
-    return f"{cov.covered} sur {cov.total}{percent}"
+def coverage_text(cov: Coverage) -> str:
+    """``2 of 3 (67%)``: how many recommendations are covered."""
+    if cov.percent is None:
+        return _("{covered} of {total}").format(covered=cov.covered, total=cov.total)
+    return _("{covered} of {total} ({percent}%)").format(covered=cov.covered, total=cov.total, percent=cov.percent)
 
 
-@in_language(FRENCH_ONLY)
-def version_fr(version: Version) -> str:
-    """``v2 (1er mars 2025)`` or ``la version de travail``."""
+def version_text(version: Version) -> str:
+    """``v2 (1 March 2025)`` or ``the working version``."""
     if version.commit is None:
-        return f"la {CURRENT_LABEL}"
-    return f"{version.label} ({french_date(version.commit.date)})"
+        return _("the working version")
+    return f"{version.label} ({long_date(version.commit.date)})"
 
 
-# -- text (English, for the terminal) ----------------------------------------
+def coverage_line(comparison: Comparison) -> str:
+    """``Coverage of the recommendations: 2 of 3 (67%) → 3 of 3 (100%).``"""
+    before, after = coverage_text(comparison.coverage_before), coverage_text(comparison.coverage_after)
+    return _("Coverage of the recommendations: {before} → {after}.").format(before=before, after=after)
 
 
-def _subject_en(change: Change) -> str:
-    if change.kind in ("assessment", "evaluation") and change.date:
-        return f"{change.kind} {change.id} {change.date}"
-    return f"{change.kind} {change.id}"
+def _heading(before: Version, after: Version) -> str:
+    return _("Changes between {before} and {after}").format(before=version_text(before), after=version_text(after))
 
 
-def _value_en(value: object) -> str:
-    return "(none)" if value is None or value == "" or value == () else as_text(value)
+def _groups(comparison: Comparison) -> list[tuple[str, list[Change]]]:
+    # One group per kind, in the vocabulary's order, named with the kind's plural.
+    found = []
+    for kind, spec in KINDS.items():
+        group = [c for c in comparison.changes if c.kind == kind]
+        if group:
+            found.append((capital(_(spec.plural)), group))
+    return found
 
 
-def describe_en(change: Change) -> str:
-    """One change on one line, in English."""
-    subject = _subject_en(change)
-    if change.type is ChangeType.ADDED:
-        added = f'{subject}: added "{change.title}"' if change.title else f"{subject}: added"
-        return f"{added} ({change.option}: {_value_en(change.after)})" if change.option else added
-    if change.type is ChangeType.REMOVED:
-        return f'{subject}: removed "{change.title}"' if change.title else f"{subject}: removed"
-    if change.type is ChangeType.RETITLED:
-        return f'{subject}: title: "{change.before}" -> "{change.after}"'
-    if change.type is ChangeType.TEXT:
-        return f"{subject}: text changed"
-    if change.type is ChangeType.COVERAGE:
-        return f"{subject}: {'now covered' if change.after else 'no longer covered'}"
-    if change.type is ChangeType.LINKS:
-        moves = [f"+{i}" for i in change.added] + [f"-{i}" for i in change.removed]
-        return f"{subject}: {change.option}: {' '.join(moves)}"
-    return f"{subject}: {change.option}: {_value_en(change.before)} -> {_value_en(change.after)}"
-
-
-def _version_en(version: Version) -> str:
-    if version.commit is None:
-        return "working tree"
-    return f"{version.label} ({version.commit.short}, {version.commit.date.isoformat()})"
+# -- text (for the terminal) ---------------------------------------------------
 
 
 def as_text_report(comparison: Comparison, before: Version, after: Version) -> str:
-    """English text: a header, the coverage, then one change a line."""
-    b, a = comparison.coverage_before, comparison.coverage_after
-    lines = [
-        f"from {_version_en(before)} to {_version_en(after)}",
-        f"coverage: {b.covered}/{b.total} -> {a.covered}/{a.total} recommendations covered",
-    ]
-    lines += [describe_en(c) for c in comparison.changes] or ["no changes"]
+    """Plain text: a heading, the coverage, then one change a line (the site's sentences)."""
+    lines = [_heading(before, after), coverage_line(comparison)]
+    lines += [capital(sentence(c)) for c in comparison.changes] or [_("No changes.")]
     return "\n".join(lines) + "\n"
 
 
-# -- Markdown (French, for a council report) ---------------------------------
+# -- Markdown (for a council report) -------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -189,29 +183,21 @@ def escape_md(text: str) -> str:
 
 def _md_line(change: Change) -> str:
     if not KINDS[change.kind].has_title:
-        subject = subject_fr(change)
-        return f"- **{escape_md(subject[:1].upper() + subject[1:])}** : {escape_md(describe_fr(change))}"
+        return "- " + label_value(f"**{escape_md(capital(subject(change)))}**", escape_md(describe(change)))
     title = f" {escape_md(change.title)}" if change.title else ""
-    return f"- **{escape_md(change.id)}**{title} : {escape_md(describe_fr(change))}"
+    return "- " + label_value(f"**{escape_md(change.id)}**{title}", escape_md(describe(change)))
 
 
-@in_language(FRENCH_ONLY)
 def as_markdown(comparison: Comparison, before: Version, after: Version) -> str:
-    """French Markdown: a title, the coverage, then one section per kind with one change a line."""
-    lines = [
-        f"# Évolution entre {version_fr(before)} et {version_fr(after)}",
-        "",
-        "**Couverture des recommandations** : "
-        f"{coverage_fr(comparison.coverage_before)} → {coverage_fr(comparison.coverage_after)}.",
-    ]
+    """Markdown: a title, the coverage, then one section per kind with one change a line."""
+    coverage = _("Coverage of the recommendations")
+    values = f"{coverage_text(comparison.coverage_before)} → {coverage_text(comparison.coverage_after)}."
+    lines = [f"# {escape_md(_heading(before, after))}", "", label_value(f"**{coverage}**", values)]
     if not comparison.changes:
-        lines += ["", "Aucun changement."]
-    for kind, spec in KINDS.items():
-        group = [c for c in comparison.changes if c.kind == kind]
-        if group:
-            plural = in_french(spec.plural)
-            lines += ["", f"## {plural[:1].upper()}{plural[1:]}", ""]
-            lines += [_md_line(c) for c in group]
+        lines += ["", _("No changes.")]
+    for heading, group in _groups(comparison):
+        lines += ["", f"## {heading}", ""]
+        lines += [_md_line(c) for c in group]
     return "\n".join(lines) + "\n"
 
 

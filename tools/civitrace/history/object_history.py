@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import _
 from ..model import TraceObject
 from ..reader import load_excludes
 from .changes import Change, compare_objects
@@ -147,7 +148,7 @@ def project_history(root: Path | str, repo: GitRepository | None = None) -> Proj
     """The history of every object under ``root``; unavailable (not an error) outside git."""
     repo = repo or GitRepository.open(root)
     if repo is None:
-        return ProjectHistory.unavailable("les sources ne sont pas dans un dépôt git.")
+        return ProjectHistory.unavailable(_("the sources are not in a git repository."))
     try:
         return _walk(repo, load_excludes(Path(root)))
     except GitError as exc:
@@ -156,7 +157,7 @@ def project_history(root: Path | str, repo: GitRepository | None = None) -> Proj
 
 def _walk(repo: GitRepository, patterns: list[str]) -> ProjectHistory:
     if repo.head() is None:
-        return ProjectHistory.unavailable("le dépôt git ne contient encore aucun commit.")
+        return ProjectHistory.unavailable(_("the git repository holds no commit yet."))
     raw = repo.git_bytes(
         "log",
         "--first-parent",

@@ -12,12 +12,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import N_, _
 from ..model import Project
 from .changes import Comparison, compare
 from .git_revisions import Commit, GitError, GitRepository
 
 #: The label of the version being built, when it is not a tag.
-CURRENT_LABEL = "version de travail"
+CURRENT_LABEL = N_("working version")
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def version_history(
     """The steps between tagged versions and up to ``current`` (the project being built)."""
     repo = repo or GitRepository.open(root)
     if repo is None:
-        return VersionHistory(False, "les sources ne sont pas dans un dépôt git.", project=current)
+        return VersionHistory(False, _("the sources are not in a git repository."), project=current)
     try:
         tags = repo.tags()
         steps: list[Step] = []

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .. import progress
 from ..history.changes import compare
-from ..history.diff_formats import sentence_fr
+from ..history.diff_formats import sentence
 from ..i18n import _
 from ..model import Project, TraceObject
 from ..vocabulary import (
@@ -39,7 +39,8 @@ def version_name(versions: ReportVersions, previous: bool = False) -> str:
     if version is None:
         return "—"
     day = version.date
-    return f"{version.label} ({french_date(day)})" if day else version.label
+    label = _(version.label) if version.commit is None else version.label  # the working version's is a message
+    return f"{label} ({french_date(day)})" if day else label
 
 
 def coverage_text(project: Project) -> str:
@@ -156,7 +157,7 @@ def changes_section(versions: ReportVersions) -> list[Block]:
     )
     if not comparison.changes:
         return [*blocks, Paragraph(L["no_change"])]
-    shown = [sentence_fr(change) for change in comparison.changes[:MAX_CHANGES]]
+    shown = [sentence(change) for change in comparison.changes[:MAX_CHANGES]]
     blocks.append(Items(tuple(s[:1].upper() + s[1:] for s in shown)))
     hidden = len(comparison.changes) - len(shown)
     if hidden > 0:

@@ -23,7 +23,7 @@ from sphinx.util import logging
 
 from .. import source_date
 from ..i18n import _, set_language
-from ..vocabulary import french_date
+from ..vocabulary import long_date
 from .paper import is_paper
 
 logger = logging.getLogger(__name__)
@@ -44,8 +44,8 @@ class Publication:
 
     @property
     def date_text(self) -> str:
-        """The date in French, or an empty string when unknown."""
-        return french_date(self.date) if self.date else ""
+        """The date in the current language, or an empty string when unknown."""
+        return long_date(self.date) if self.date else ""
 
     @property
     def tracked(self) -> bool:
@@ -55,18 +55,18 @@ class Publication:
     @property
     def release(self) -> str:
         """What follows "Version": the git version, or "non suivie" outside git."""
-        return self.version if self.tracked else "non suivie"
+        return self.version if self.tracked else _("untracked")
 
     @property
     def version_text(self) -> str:
         """``Version X``, or ``Version non suivie`` outside git."""
-        return f"Version {self.release}"
+        return _("Version {version}").format(version=self.release)
 
     @property
     def summary(self) -> str:
         """``Version X — dernière modification le JJ mois AAAA`` (without the date when unknown)."""
         text = self.version_text
-        return f"{text} — dernière modification le {self.date_text}" if self.date else text
+        return _("{version} — last changed on {date}").format(version=text, date=self.date_text) if self.date else text
 
 
 def publication(root: Path | str) -> Publication:

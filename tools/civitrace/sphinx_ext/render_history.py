@@ -12,14 +12,14 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
-from ..export.atom import contents_fr, step_anchor
+from ..export.atom import contents, step_anchor
 from ..history.changes import Change, ChangeType, Comparison
-from ..history.diff_formats import coverage_fr, describe_fr, event_fr, subject_fr
+from ..history.diff_formats import coverage_text, describe, event, subject
 from ..history.object_history import HistoryEntry, ProjectHistory
 from ..history.versions import Step, VersionHistory
 from ..i18n import _
 from ..model import Milestone, TraceObject
-from ..vocabulary import FOLLOWUP_LABELS, KINDS, in_french, long_date
+from ..vocabulary import FOLLOWUP_LABELS, KINDS, capital, long_date
 from .page_context import PageContext
 
 L = FOLLOWUP_LABELS
@@ -71,14 +71,14 @@ def step_section(ctx: PageContext, step: Step) -> nodes.container:
     comparison = step.comparison
     if step.initial:
         if step.project is not None:
-            box += _para(L["first_version"].format(contents=contents_fr(step.project)))
-        box += _para(L["coverage_now"].format(after=coverage_fr(comparison.coverage_after)))
+            box += _para(L["first_version"].format(contents=contents(step.project)))
+        box += _para(L["coverage_now"].format(after=coverage_text(comparison.coverage_after)))
         return box
     if step.after.commit is None:
         box += _para(L["since_tag_note"])
     box += _para(
         L["coverage_change"].format(
-            before=coverage_fr(comparison.coverage_before), after=coverage_fr(comparison.coverage_after)
+            before=coverage_text(comparison.coverage_before), after=coverage_text(comparison.coverage_after)
         ),
         ["civitrace-coverage"],
     )
@@ -96,8 +96,7 @@ def change_lists(ctx: PageContext, comparison: Comparison) -> list[nodes.Node]:
         group = [c for c in comparison.changes if c.kind == kind]
         if not group:
             continue
-        plural = in_french(spec.plural)  # the change sentences are French
-        heading = plural[:1].upper() + plural[1:]
+        heading = capital(_(spec.plural))
         found.append(nodes.paragraph("", "", nodes.strong(heading, heading), classes=["civitrace-changes-kind"]))
         items = nodes.bullet_list(classes=["civitrace-change-list"])
         for change in group:
@@ -112,12 +111,12 @@ def change_line(ctx: PageContext, change: Change) -> nodes.paragraph:
     current = _current(ctx, change)
     own_id = KINDS[change.kind].has_title
     # Objects read as links do everywhere on the site: "M-01 — titre".
-    label = f"{change.id} — {change.title}" if own_id and change.title else subject_fr(change)
+    label = f"{change.id} — {change.title}" if own_id and change.title else subject(change)
     if current is not None and change.type is not ChangeType.REMOVED:
         line += ctx.link(current, label)
     else:
         line += nodes.Text(label)
-    line += nodes.Text(_(": ") + describe_fr(change))
+    line += nodes.Text(_(": ") + describe(change))
     return line
 
 
@@ -136,9 +135,9 @@ def _entry_text(obj: TraceObject, entry: HistoryEntry) -> str:
     when = long_date(entry.commit.date)
     version = L["in_version"].format(version=entry.version) if entry.version else L["not_released"]
     if entry.changes:
-        what = _("; ").join(describe_fr(c) for c in entry.changes)
+        what = _("; ").join(describe(c) for c in entry.changes)
     else:
-        what = event_fr(obj.kind, entry.event)
+        what = event(obj.kind, entry.event)
     return f"{when} ({version}){_(': ')}{what}"
 
 
