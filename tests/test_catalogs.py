@@ -243,3 +243,12 @@ def test_language_asked_is_read_before_the_parser():
     assert language_asked(["--lang=en", "diff"]) == "en"
     assert language_asked(["check", "--", "--lang", "fr"]) is None
     assert language_asked(["check"]) is None
+
+
+def test_the_commands_own_usage_errors_follow_the_language(tmp_path):
+    french = run_cli({"LANG": "fr_FR.UTF-8"}, "graph", str(tmp_path))
+    assert french.returncode == 2
+    assert "civitrace graph : erreur : indiquez où écrire le schéma : -o FICHIER (ou --split DOSSIER)" in french.stderr
+    english = run_cli({"LANG": "C"}, "graph", str(tmp_path), "-o", str(tmp_path / "x.gif"))
+    assert english.returncode == 2
+    assert "cannot tell the format of" in english.stderr

@@ -78,5 +78,5 @@ def run(args: argparse.Namespace) -> int:
                 page.unlink(missing_ok=True)
             print(f"{result.path} ({result.pages} pages)")
     except OSError as exc:
-        raise UsageError(f"cannot write into '{out}': {exc.strerror}") from None
+        raise UsageError(_("cannot write into '{path}': {error}").format(path=out, error=exc.strerror)) from None
     return EXIT_OK

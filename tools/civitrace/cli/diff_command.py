@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             Path(args.output).write_text(report, encoding="utf-8")
         except OSError as exc:
-            raise UsageError(f"cannot write '{args.output}': {exc.strerror}") from None
+            raise UsageError(_("cannot write '{path}': {error}").format(path=args.output, error=exc.strerror)) from None
     else:
         sys.stdout.write(report)
     return 0

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             # newline="": the CSV module already wrote the CRLF line ends RFC 4180 asks for.
             Path(args.output).write_text(data, encoding="utf-8", newline="")
         except OSError as exc:
-            raise UsageError(f"cannot write '{args.output}': {exc.strerror}") from None
+            raise UsageError(_("cannot write '{path}': {error}").format(path=args.output, error=exc.strerror)) from None
     else:
         sys.stdout.write(data)
     return 0

@@ -10,6 +10,7 @@ from ..graph import DiagramError, DiagramRequest, ProjectGraphs, RenderError, gr
 from ..graph.fit import svg_fit
 from ..graph.links import site_urls
 from ..graph.text_alternative import entries, to_markdown
+from ..i18n import _
 from ..reader import read_project
 from ..source_date import source_date
 from .arguments import UsageError
@@ -23,13 +24,13 @@ OVERVIEW_NAME = "vue-d-ensemble"
 def _format_of(path: Path) -> str:
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise UsageError(f"cannot tell the format of '{path}': use a .svg, .pdf, .png or .dot file")
+        raise UsageError(_("cannot tell the format of '{path}': use a .svg, .pdf, .png or .dot file").format(path=path))
     return fmt
 
 
 def _requests(args: argparse.Namespace) -> DiagramRequest:
     if args.depth < 0:
-        raise UsageError("--depth must be 0 or more")
+        raise UsageError(_("--depth must be 0 or more"))
     if args.root_id:
         return DiagramRequest("neighbourhood", args.root_id, args.depth, args.indicators, args.register)
     if args.overview:
@@ -42,11 +43,11 @@ def _requests(args: argparse.Namespace) -> DiagramRequest:
 def draw(args: argparse.Namespace) -> int:
     """Run ``civitrace graph`` with parsed arguments; return the exit status."""
     if args.split is None and not args.output:
-        raise UsageError("say where to write the diagram: -o FILE (or --split DIR)")
+        raise UsageError(_("say where to write the diagram: -o FILE (or --split DIR)"))
     if args.split is not None and args.output:
-        raise UsageError("-o and --split cannot be used together")
+        raise UsageError(_("-o and --split cannot be used together"))
     if args.format and args.split is None:
-        raise UsageError("--format only applies to --split; with -o the file's extension gives the format")
+        raise UsageError(_("--format only applies to --split; with -o the file's extension gives the format"))
     project = read_project(args.root)
     as_of = args.as_of or source_date(args.root)
     url_for = site_urls(args.base_url) if args.base_url else None
@@ -71,7 +72,7 @@ def draw(args: argparse.Namespace) -> int:
     # One project graph for every diagram; the drawings made side by side, a few graphviz processes.
     graphs = ProjectGraphs(project, as_of)
     sources = []
-    for request, _ in jobs:
+    for request, _target in jobs:
         try:
             graph = make_graph(project, request, as_of, graphs)
         except DiagramError as exc:
@@ -83,7 +84,7 @@ def draw(args: argparse.Namespace) -> int:
             return 1
         alternatives.append(to_markdown(entries(graph)))
     drawings: list[bytes | RenderError | None] = [None] * len(jobs)
-    drawn = [i for i, (_, path) in enumerate(jobs) if _format_of(path) != "dot"]
+    drawn = [i for i, (_request, path) in enumerate(jobs) if _format_of(path) != "dot"]
     if drawn:
         fmt = _format_of(jobs[drawn[0]][1])
         for index, data in zip(drawn, render_many([sources[i] for i in drawn], fmt, jobs=2), strict=True):
@@ -97,12 +98,12 @@ def draw(args: argparse.Namespace) -> int:
             print(f"civitrace graph: error: {exc}", file=sys.stderr)
             return 1
         except OSError as exc:
-            raise UsageError(f"cannot write '{path}': {exc.strerror}") from None
+            raise UsageError(_("cannot write '{path}': {error}").format(path=path, error=exc.strerror)) from None
     if args.text:
         try:
             Path(args.text).write_text("\n".join(alternatives), encoding="utf-8")
         except OSError as exc:
-            raise UsageError(f"cannot write '{args.text}': {exc.strerror}") from None
+            raise UsageError(_("cannot write '{path}': {error}").format(path=args.text, error=exc.strerror)) from None
     return 0
 
 
