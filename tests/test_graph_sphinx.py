@@ -69,7 +69,7 @@ def test_html_inlines_each_diagram_with_links_toolbar_and_text_version(tmp_path)
     assert len(full_size) == 4 and all((result.out / href).is_file() for href in full_size)
     # the file opened on its own links from _images/ to the pages
     assert 'xlink:href="../opinion/principes.html#R-01"' in (result.out / full_size[0]).read_text(encoding="utf-8")
-    assert "trace-graph: unknown ID 'R-404'" in result.warnings
+    assert "trace-graph: identifiant inconnu «\xa0R-404\xa0»" in result.warnings  # a French site warns in French
 
 
 def test_conflicting_options_are_reported(tmp_path):

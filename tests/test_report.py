@@ -249,7 +249,8 @@ def test_an_unknown_version_is_a_usage_error(project, tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         bilan(project, tmp_path, "--version", "v9")
     assert exit_.value.code == 2
-    assert "unknown revision 'v9'" in capsys.readouterr().err
+    # the report is asked in French (--lang fr): so is its usage error
+    assert "révision inconnue «\xa0v9\xa0»" in capsys.readouterr().err
 
 
 def test_outside_git_the_report_says_it_compares_with_nothing(tmp_path):

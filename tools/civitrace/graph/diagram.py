@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from ..i18n import _
 from ..model import Project
+from ..vocabulary import kind_name
 from .aggregate import overview_graph
 from .build import build_graph, neighbourhood, principle_view
 from .dot import to_dot
@@ -80,9 +82,11 @@ def make_graph(
     The result is the caller's own copy.
     """
     if request.view not in VIEWS:
-        raise DiagramError(f"unknown view '{request.view}' (expected one of: {', '.join(VIEWS)})")
+        raise DiagramError(
+            _("unknown view '{view}' (expected one of: {views})").format(view=request.view, views=", ".join(VIEWS))
+        )
     if request.depth < 0:
-        raise DiagramError("depth must be 0 or more")
+        raise DiagramError(_("depth must be 0 or more"))
     if graphs is None or graphs.project is not project or graphs.as_of != as_of:
         graphs = ProjectGraphs(project, as_of)
     indicators = request.indicators or (request.view == "neighbourhood" and _kind(project, request.root) == "indicator")
@@ -93,15 +97,17 @@ def make_graph(
     if request.view == "full":
         return full.copy()
     if not request.root:
-        raise DiagramError(f"the '{request.view}' view needs an object ID")
+        raise DiagramError(_("the '{view}' view needs an object ID").format(view=request.view))
     if request.root not in full:
         known = project.by_id.get(request.root)
         if known is None:
-            raise DiagramError(f"unknown ID '{request.root}'")
-        raise DiagramError(f"'{request.root}' is a {known.kind}, which diagrams do not draw")
+            raise DiagramError(_("unknown ID '{id}'").format(id=request.root))
+        raise DiagramError(
+            _("'{id}' ({kind}) is not drawn in diagrams").format(id=request.root, kind=kind_name(known.kind))
+        )
     if request.view == "principle":
         if full.nodes[request.root]["kind"] != "principle":
-            raise DiagramError(f"'{request.root}' is not a principle")
+            raise DiagramError(_("'{id}' is not a principle").format(id=request.root))
         return principle_view(full, request.root)
     return neighbourhood(full, request.root, request.depth)
 

@@ -26,6 +26,7 @@ from pathlib import Path
 import graphviz
 
 from .. import source_date
+from ..i18n import _
 from .outline import FIXED_LAYOUT_MARK
 
 #: Output formats and graph attributes they add. PNG is drawn at 150 dpi, enough to print.
@@ -67,7 +68,9 @@ def digest(source: str, fmt: str) -> str:
 def _prepared(source: str, fmt: str) -> tuple[str, str, int | None]:
     """The source with the format's attributes, and the engine to draw it with (and neato's ``-n``)."""
     if fmt not in FORMATS:
-        raise RenderError(f"unknown format '{fmt}' (expected one of: {', '.join(FORMATS)})")
+        raise RenderError(
+            _("unknown format '{format}' (expected one of: {formats})").format(format=fmt, formats=", ".join(FORMATS))
+        )
     extra = FORMATS[fmt]
     if extra:
         # After the opening line, so the attribute applies to the root graph.
@@ -159,7 +162,7 @@ def _pipe(engine: str, fmt: str, source: str, no_op: int | None) -> bytes:
         ) from None
     except graphviz.CalledProcessError as exc:
         detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
-        raise RenderError(f"graphviz failed: {detail or exc}") from None
+        raise RenderError(_("graphviz failed: {error}").format(error=detail or exc)) from None
     return reproducible_pdf(data) if fmt == "pdf" else data
 
 

@@ -117,7 +117,7 @@ class GitRepository:
         self.root = Path(root)
         top = self._run_at(self.root, "rev-parse", "--show-toplevel").strip()
         if not top:
-            raise GitError(f"'{self.root}' is not inside a git repository")
+            raise GitError(_("'{folder}' is not inside a git repository").format(folder=self.root))
         self.toplevel = Path(top)
         #: The project root's path inside the repository, '' or ending with '/'.
         self.prefix = self._run_at(self.root, "rev-parse", "--show-prefix").strip()
@@ -149,9 +149,9 @@ class GitRepository:
                 check=False,
             )
         except FileNotFoundError:
-            raise GitError("git is not installed") from None
+            raise GitError(_("git is not installed")) from None
         except (OSError, subprocess.SubprocessError) as exc:
-            raise GitError(f"git could not run: {exc}") from None
+            raise GitError(_("git could not run: {error}").format(error=exc)) from None
         if done.returncode != 0:
             message = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
             raise GitError(message[-1] if message else f"git {args[0]} failed")
@@ -169,13 +169,17 @@ class GitRepository:
     def resolve(self, revision: str) -> str:
         """The full hash of the commit ``revision`` names; GitError if it names none."""
         if not revision or revision.startswith("-"):
-            raise GitError(f"unknown revision '{revision}'")
+            raise GitError(_("unknown revision '{revision}'").format(revision=revision))
         try:
             out = self.git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
         except GitError:
             out = ""
         if not out.strip():
-            raise GitError(f"unknown revision '{revision}' (not a tag, branch or commit of this repository)")
+            raise GitError(
+                _("unknown revision '{revision}' (not a tag, branch or commit of this repository)").format(
+                    revision=revision
+                )
+            )
         return out.strip()
 
     def commit(self, revision: str) -> Commit:
@@ -327,10 +331,14 @@ class GitRepository:
 def open_repository(root: Path | str) -> GitRepository:
     """The repository holding ``root``; GitError with a clear message outside git."""
     if not Path(root).is_dir():
-        raise GitError(f"'{root}' is not a folder")
+        raise GitError(_("'{folder}' is not a folder").format(folder=root))
     repo = GitRepository.open(root)
     if repo is None:
-        raise GitError(f"'{root}' is not inside a git repository: comparing versions needs the project's git history")
+        raise GitError(
+            _("'{folder}' is not inside a git repository: comparing versions needs the project's git history").format(
+                folder=root
+            )
+        )
     if repo.head() is None:
-        raise GitError("the repository has no commit yet")
+        raise GitError(_("the repository has no commit yet"))
     return repo

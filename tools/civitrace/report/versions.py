@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..history.git_revisions import GitError, GitRepository
 from ..history.versions import CURRENT_LABEL, Version
+from ..i18n import _
 from ..model import Project
 from ..reader import read_project
 from ..source_date import source_timestamp
@@ -49,7 +50,9 @@ def select_versions(root: Path | str, version: str | None = None, previous: str 
     repo = GitRepository.open(root)
     if repo is None:
         if version or previous:
-            raise ReportError(f"'{root}' is not in a git repository: --version and --previous need git")
+            raise ReportError(
+                _("'{folder}' is not in a git repository: --version and --previous need git").format(folder=root)
+            )
         return ReportVersions(_working(root), read_project(root), None, None, untagged=True, no_git=True)
     try:
         tags = repo.tags()
