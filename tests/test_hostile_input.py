@@ -200,7 +200,7 @@ def test_the_build_leaves_out_pipes_and_devices_and_says_so(tmp_path):
     os.mkfifo(src / "pipe.md")
     (src / "zero.md").symlink_to("/dev/zero")
     built = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "dummy", "-q", str(src), str(tmp_path / "out")],
+        [sys.executable, "-m", "sphinx", "-b", "dummy", "-q", "--no-color", str(src), str(tmp_path / "out")],
         capture_output=True,
         text=True,
         check=False,
