@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from ..fields import parse_date
@@ -14,6 +15,21 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     """A mistake in how the command was called (exit status 2)."""
+
+
+def write_output(data: str, output: str | None, *, newline: str | None = None) -> None:
+    """Write a command's result to ``output``, or to standard output without one.
+
+    ``newline=""`` keeps line ends as written (the CSV module's CRLF). A file that
+    cannot be written is a usage error naming it, not a traceback.
+    """
+    if not output:
+        sys.stdout.write(data)
+        return
+    try:
+        Path(output).write_text(data, encoding="utf-8", newline=newline)
+    except OSError as exc:
+        raise UsageError(_("cannot write '{path}': {error}").format(path=output, error=exc.strerror)) from None
 
 
 def existing_dir(text: str) -> Path:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..i18n import _
-from .arguments import UsageError
+from .arguments import UsageError, write_output
 
 FORMATS = ("json", "markdown", "text")
 
@@ -66,11 +65,5 @@ def run(args: argparse.Namespace) -> int:
     except GitError as exc:
         raise UsageError(str(exc)) from None
     report = RENDERERS[args.format](compare(old, new), before, after)
-    if args.output:
-        try:
-            Path(args.output).write_text(report, encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(_("cannot write '{path}': {error}").format(path=args.output, error=exc.strerror)) from None
-    else:
-        sys.stdout.write(report)
+    write_output(report, args.output)
     return 0

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
-from pathlib import Path
 
 from ..i18n import _
-from .arguments import UsageError, add_root
+from .arguments import UsageError, add_root, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -51,14 +49,8 @@ def run(args: argparse.Namespace) -> int:
             stamp = source_timestamp(args.root)
             date = dt.datetime.fromtimestamp(stamp, tz=dt.UTC).date().isoformat() if stamp is not None else None
             data = to_json(project, version_label(args.root), date)
-    if args.output:
-        try:
-            # newline="": the CSV module already wrote the CRLF line ends RFC 4180 asks for.
-            Path(args.output).write_text(data, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise UsageError(_("cannot write '{path}': {error}").format(path=args.output, error=exc.strerror)) from None
-    else:
-        sys.stdout.write(data)
+    # newline="": the CSV module already wrote the CRLF line ends RFC 4180 asks for.
+    write_output(data, args.output, newline="")
     return 0
 
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 from ..i18n import _
-from .arguments import EXIT_OK, UsageError, add_root
+from .arguments import EXIT_OK, add_root, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,12 +38,6 @@ def run(args: argparse.Namespace) -> int:
         project = read_project(args.root)
         date = inventory.version_date(source_timestamp(args.root))
         data = inventory.to_csv(project, date) if args.format == "csv" else inventory.to_json(project, date)
-    if args.output:
-        try:
-            # newline="": the CSV module already wrote the CRLF line ends RFC 4180 asks for.
-            Path(args.output).write_text(data, encoding="utf-8", newline="")
-        except OSError as exc:
-            raise UsageError(_("cannot write '{path}': {error}").format(path=args.output, error=exc.strerror)) from None
-    else:
-        sys.stdout.write(data)
+    # newline="": the CSV module already wrote the CRLF line ends RFC 4180 asks for.
+    write_output(data, args.output, newline="")
     return EXIT_OK
