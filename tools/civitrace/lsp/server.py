@@ -20,7 +20,7 @@ from .. import __version__
 from ..i18n import _
 from ..project_cache import ProjectCache
 from ..project_root import find_project_root
-from ..source_spans import FileSpans, Span
+from ..source_spans import FileSpans, Occurrence, Span
 from . import completion, navigation, quick_fixes
 from .context import cursor_at
 from .convert import NARROWED_CODES, diagnostic_span, from_position, lines_of, to_diagnostic, to_range
@@ -227,6 +227,16 @@ def _at(ls: CivitraceServer, uri: str, position: types.Position) -> tuple[Projec
     return cache, rel, row, column
 
 
+def _id_at(ls: CivitraceServer, uri: str, position: types.Position) -> tuple[ProjectCache, str, Occurrence] | None:
+    """The ID written under the cursor, with its file's project (``None`` when there is none)."""
+    found = _at(ls, uri, position)
+    if found is None:
+        return None
+    cache, rel, row, column = found
+    occurrence = cache.spans(rel).occurrence_at(row, column)
+    return None if occurrence is None else (cache, rel, occurrence)
+
+
 @server.feature(
     types.TEXT_DOCUMENT_COMPLETION,
     types.CompletionOptions(trigger_characters=[":", "{", "`", ",", " ", "<"]),
@@ -249,13 +259,10 @@ def complete(ls: CivitraceServer, params: types.CompletionParams) -> types.Compl
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: CivitraceServer, params: types.HoverParams) -> types.Hover | None:
-    found = _at(ls, params.text_document.uri, params.position)
+    found = _id_at(ls, params.text_document.uri, params.position)
     if found is None:
         return None
-    cache, rel, row, column = found
-    occurrence = cache.spans(rel).occurrence_at(row, column)
-    if occurrence is None:
-        return None
+    cache, rel, occurrence = found
     project = cache.project()
     obj = navigation.target_of(project, occurrence)
     if obj is None:
@@ -278,12 +285,11 @@ def hover(ls: CivitraceServer, params: types.HoverParams) -> types.Hover | None:
 
 @server.feature(types.TEXT_DOCUMENT_DEFINITION)
 def definition(ls: CivitraceServer, params: types.DefinitionParams) -> types.Location | None:
-    found = _at(ls, params.text_document.uri, params.position)
+    found = _id_at(ls, params.text_document.uri, params.position)
     if found is None:
         return None
-    cache, rel, row, column = found
-    occurrence = cache.spans(rel).occurrence_at(row, column)
-    obj = navigation.target_of(cache.project(), occurrence) if occurrence else None
+    cache, _rel, occurrence = found
+    obj = navigation.target_of(cache.project(), occurrence)
     if obj is None:
         return None
     return ls.location(cache, *navigation.definition_of(cache, obj))
@@ -291,25 +297,21 @@ def definition(ls: CivitraceServer, params: types.DefinitionParams) -> types.Loc
 
 @server.feature(types.TEXT_DOCUMENT_REFERENCES)
 def references(ls: CivitraceServer, params: types.ReferenceParams) -> list[types.Location] | None:
-    found = _at(ls, params.text_document.uri, params.position)
+    found = _id_at(ls, params.text_document.uri, params.position)
     if found is None:
         return None
-    cache, rel, row, column = found
-    occurrence = cache.spans(rel).occurrence_at(row, column)
-    if occurrence is None:
-        return None
+    cache, _rel, occurrence = found
     places = navigation.occurrences_of(cache, occurrence.id, params.context.include_declaration)
     return [ls.location(cache, place_rel, o.span) for place_rel, o in places]
 
 
 @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
 def prepare_rename(ls: CivitraceServer, params: types.PrepareRenameParams) -> types.Range | None:
-    found = _at(ls, params.text_document.uri, params.position)
+    found = _id_at(ls, params.text_document.uri, params.position)
     if found is None:
         return None
-    cache, rel, row, column = found
-    occurrence = cache.spans(rel).occurrence_at(row, column)
-    if occurrence is None or navigation.target_of(cache.project(), occurrence) is None:
+    cache, rel, occurrence = found
+    if navigation.target_of(cache.project(), occurrence) is None:
         return None
     return ls.to_range(cache, rel, occurrence.span)
 
