@@ -74,12 +74,18 @@ class ProjectGraphs:
 
 
 def make_graph(
-    project: Project, request: DiagramRequest, as_of: dt.date, graphs: ProjectGraphs | None = None
+    project: Project,
+    request: DiagramRequest,
+    as_of: dt.date,
+    graphs: ProjectGraphs | None = None,
+    *,
+    shared: bool = False,
 ) -> nx.DiGraph:
     """The graph of a request; raises :class:`DiagramError` when the root does not fit the view.
 
     Pass the same ``graphs`` for many requests on one project: its graph is then built once.
-    The result is the caller's own copy.
+    The result is the caller's own copy, unless ``shared``: then the ``full`` and ``overview``
+    views are the graphs kept in ``graphs`` (no copy of the whole project; never modify them).
     """
     if request.view not in VIEWS:
         raise DiagramError(
@@ -92,10 +98,11 @@ def make_graph(
     indicators = request.indicators or (request.view == "neighbourhood" and _kind(project, request.root) == "indicator")
     register = request.register or (request.view == "neighbourhood" and _kind(project, request.root) == "ai-system")
     if request.view == "overview":
-        return graphs.overview(indicators, register).copy()
+        overview = graphs.overview(indicators, register)
+        return overview if shared else overview.copy()
     full = graphs.full(indicators, register)
     if request.view == "full":
-        return full.copy()
+        return full if shared else full.copy()
     if not request.root:
         raise DiagramError(_("the '{view}' view needs an object ID").format(view=request.view))
     if request.root not in full:

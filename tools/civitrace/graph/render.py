@@ -114,7 +114,7 @@ def render_many(sources: Sequence[str], fmt: str, jobs: int = 1) -> list[bytes |
         for done in pool.map(lambda job: _render_batch(*job, fmt), work):
             for index, result in done:
                 results[index] = result
-    return [r if r is not None else RenderError("graphviz drew nothing") for r in results]
+    return [r if r is not None else RenderError(_("graphviz drew nothing")) for r in results]
 
 
 def _render_batch(

@@ -52,6 +52,7 @@ from .graph_drawings import (
     draw_in_bulk,
     drawing,
     drawing_format,
+    graph_of,
     note_read,
     prepare,
     prepared_diagrams,
@@ -187,13 +188,13 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
             node.replace_self(nodes.paragraph("", _("The diagram cannot be drawn: {error}").format(error=exc)))
             continue
-        graph = prepared.graph
+        graph = graph_of(app, domain, spec, prepared)
         content: list[nodes.Node] = []
         try:
             if is_paper(app.builder) and app.builder.format == "html":
                 content.append(print_figure(app, graph, node["caption"] or _default_caption(graph)))
             elif app.builder.format == "html":
-                content.append(_html_figure(app, domain, prepared, docname, node, index))
+                content.append(_html_figure(app, domain, prepared, graph, docname, node, index))
         except RenderError as exc:
             logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
         content.extend(_text_version(app, domain, graph, docname, node, bool(content), index))
@@ -215,10 +216,15 @@ def _object_url(app: Sphinx, domain: CivitraceDomain, docname: str, object_id: s
 
 
 def _html_figure(
-    app: Sphinx, domain: CivitraceDomain, prepared: Prepared, docname: str, node: TraceGraph, index: int
+    app: Sphinx,
+    domain: CivitraceDomain,
+    prepared: Prepared,
+    graph: Any,
+    docname: str,
+    node: TraceGraph,
+    index: int,
 ) -> DrawnFigure:
     """The inline SVG with its toolbar, and the full-size SVG file beside the page."""
-    graph = prepared.graph
     svg = drawing(app, prepared, "svg").read_text(encoding="utf-8")
 
     # The file opened "full screen" sits in _images/: its links go from there. It is named after

@@ -43,11 +43,14 @@ class Prepared:
     """One diagram ready to show: its graph, its DOT source and its drawing (or why there is none).
 
     ``pending`` is the batch drawing it in the background, when the bulk pass started one,
-    and ``position`` its place in that batch.
+    and ``position`` its place in that batch. Once the bulk pass has sent a diagram to be
+    drawn (or found it drawn), its graph and source are let go (``None``): a site of
+    thousands of diagrams holds one page's graphs at a time, not all of them, and the
+    page cuts its graphs again from the project graph (see :func:`graph_of`).
     """
 
-    graph: Any
-    source: str
+    graph: Any | None
+    source: str | None
     drawing: Path | RenderError | None = None
     pending: Future | None = None
     position: int = 0
@@ -91,17 +94,27 @@ def prepare(app: Sphinx, domain: CivitraceDomain, spec: DiagramSpec, fmt: str) -
     table = prepared_diagrams.setdefault(app, {})
     found = table.get((spec, fmt))
     if found is None:
-        as_of = domain.as_of or build_date(app)
-        graphs = domain.graphs(as_of)
         try:
-            graph = make_graph(graphs.project, DiagramRequest(*spec), as_of, graphs)
+            graph = _cut(app, domain, spec)
         except DiagramError as exc:
             found = exc
         else:
-            memo = graphs.memos.setdefault(fmt, {})
+            memo = domain.graphs(domain.as_of or build_date(app)).memos.setdefault(fmt, {})
             found = Prepared(graph, graph_dot(graph, _placeholder_link if fmt == "svg" else None, memo=memo))
         table[(spec, fmt)] = found
     return found
+
+
+def _cut(app: Sphinx, domain: CivitraceDomain, spec: DiagramSpec) -> Any:
+    """The graph of a diagram, cut from the project graph (the whole project's is shared, not copied)."""
+    as_of = domain.as_of or build_date(app)
+    graphs = domain.graphs(as_of)
+    return make_graph(graphs.project, DiagramRequest(*spec), as_of, graphs, shared=True)
+
+
+def graph_of(app: Sphinx, domain: CivitraceDomain, spec: DiagramSpec, prepared: Prepared) -> Any:
+    """The graph of a prepared diagram, cut again when the bulk pass let it go (never modify it)."""
+    return prepared.graph if prepared.graph is not None else _cut(app, domain, spec)
 
 
 def _placeholder_link(node_id: str, attrs: dict) -> str | None:
@@ -123,26 +136,29 @@ def draw_in_bulk(app: Sphinx, builder: Any) -> None:
     domain = civitrace_domain(app.env)
     pages = (_read_now.get(app, set()) | incremental.rewritten(app)) & set(app.env.found_docs)
     folder = cache_dir(app, fmt)
-    large: list[Prepared] = []
-    small: list[Prepared] = []
+    large: list[tuple[Prepared, str]] = []
+    small: list[tuple[Prepared, str]] = []
     for docname in sorted(pages):
         for spec in page_specs(app, domain, docname):
             prepared = prepare(app, domain, spec, fmt)
             if isinstance(prepared, DiagramError) or prepared.drawing is not None or prepared.pending is not None:
                 continue
+            assert prepared.source is not None  # just prepared
             path = cached_path(prepared.source, fmt, folder)
             if path.is_file():
                 prepared.drawing = path
             else:
-                (large if len(prepared.graph) > LARGE_DIAGRAM else small).append(prepared)
+                (large if len(prepared.graph) > LARGE_DIAGRAM else small).append((prepared, prepared.source))
                 prepared.pending = Future()  # a placeholder until the batch is submitted
+            # The page cuts its graph again when written; the batch keeps the source until drawn.
+            prepared.graph = prepared.source = None
     if not large and not small:
         return
     pool = ThreadPoolExecutor(max_workers=max(2, getattr(app, "parallel", 1) or 1), thread_name_prefix="civitrace-dot")
     batches = [[p] for p in large] + [small[i : i + BATCH] for i in range(0, len(small), BATCH)]
     for batch in batches:
-        future = pool.submit(render_many_cached, [p.source for p in batch], fmt, folder)
-        for position, prepared in enumerate(batch):
+        future = pool.submit(render_many_cached, [source for _, source in batch], fmt, folder)
+        for position, (prepared, _source) in enumerate(batch):
             prepared.pending, prepared.position = future, position
     pool.shutdown(wait=False)  # the threads end with their batches; pages wait on their futures
 
@@ -154,11 +170,13 @@ def drawing(app: Sphinx, prepared: Prepared, fmt: str) -> Path:
             prepared.drawing = prepared.pending.result()[prepared.position]
         except OSError as exc:  # the cache folder could not be written
             prepared.drawing = RenderError(_("cannot write the drawing: {error}").format(error=exc))
-    if prepared.drawing is None:
+    if prepared.drawing is None and prepared.source is not None:
         try:
             prepared.drawing = render_cached(prepared.source, fmt, cache_dir(app, fmt))
         except RenderError as exc:
             prepared.drawing = exc
+    if prepared.drawing is None:
+        prepared.drawing = RenderError(_("graphviz drew nothing"))
     if isinstance(prepared.drawing, RenderError):
         raise prepared.drawing
     prepared.pending = None  # the batch (and its sources) can go
