@@ -36,15 +36,14 @@ from sphinx.application import Sphinx
 from sphinx.errors import NoUri
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
 from ..graph import DiagramError, RenderError
 from ..graph.describe import diagram_name
-from ..graph.text_alternative import Entry, entries
 from ..i18n import N_, _
 from . import graph_markup
 from .domain import CivitraceDomain, DiagramSpec, civitrace_domain
+from .drawn_markup import DrawnFigure, visit_drawn_figure
 from .graph_drawings import (
     LINK_SCHEME,
     OBJECT_GRAPH_KINDS,
@@ -59,13 +58,13 @@ from .graph_drawings import (
 )
 from .paper import is_paper
 from .print_figure import print_figure
+from .text_version import TextVersionMarkup, figure_prefix, text_version
 
 logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "graph"
 CSS_FILE = "civitrace-graph.css"
 JS_FILE = "civitrace-graph.js"
-TEXT_HEADING = N_("Text version of the diagram")
 FULL_SCREEN = N_("Open full screen")
 _HREF = re.compile(r'xlink:href="' + re.escape(LINK_SCHEME) + r'([^"]*)"')
 _LINK_TITLE = re.compile(r'(<a\b[^>]*?xlink:title="([^"]*)"[^>]*>)')
@@ -74,20 +73,6 @@ _SVG_ID = re.compile(r'\bid="([^"]*)"')
 
 class TraceGraph(nodes.General, nodes.Element):
     """Where a diagram goes; filled at ``doctree-resolved``."""
-
-
-class DrawnFigure(nodes.General, nodes.Element):
-    """A drawn diagram's HTML (``markup``), written as is by HTML writers.
-
-    Not a ``raw`` node: Sphinx's search indexes the text of raw HTML, and a
-    diagram's labels would cost the index (and the build) a stemmed word per
-    node drawn on every page; the text version below the drawing is indexed.
-    """
-
-
-def _visit_drawn_figure(translator: Any, node: DrawnFigure) -> None:
-    translator.body.append(node["markup"])
-    raise nodes.SkipNode
 
 
 class TraceGraphDirective(SphinxDirective):
@@ -197,7 +182,7 @@ def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 content.append(_html_figure(app, domain, prepared, graph, docname, node, index))
         except RenderError as exc:
             logger.warning(f"trace-graph: {exc}", location=node, type="civitrace", subtype="graph")
-        content.extend(_text_version(app, domain, graph, docname, node, bool(content), index))
+        content.extend(text_version(app, domain, graph, docname, bool(content), index))
         node.replace_self(content)
         if node["auto"]:
             # An object's own diagram is shown on its page only: let it go once written.
@@ -226,20 +211,10 @@ def _html_figure(
 ) -> DrawnFigure:
     """The inline SVG with its toolbar, and the full-size SVG file beside the page."""
     svg = drawing(app, prepared, "svg").read_text(encoding="utf-8")
-
-    # The file opened "full screen" sits in _images/: its links go from there. It is named after
-    # what it holds, links included, so an object moving page gives a new file, never a stale one.
-    image_dir = Path(app.builder.outdir) / app.builder.imagedir
-    page_uri = app.builder.get_target_uri(docname)
-    standalone = _with_links(svg, lambda object_id: _uri_from_images(app, domain, object_id))
-    name = f"trace-{hashlib.sha256(standalone.encode()).hexdigest()[:20]}.svg"
-    image_dir.mkdir(parents=True, exist_ok=True)
-    if not (image_dir / name).is_file():
-        (image_dir / name).write_text(standalone, encoding="utf-8")
-    full_size = relative_uri(page_uri, f"{app.builder.imagedir}/{name}")
-
+    full_size = _full_size_file(app, domain, svg, docname)
     inline = _with_links(svg, lambda object_id: _object_url(app, domain, docname, object_id))
-    prefix = _figure_prefix(index)
+    del svg  # (the whole project's drawing is megabytes: one copy at a time)
+    prefix = figure_prefix(index)
     name = diagram_name(graph)
     inline = graph_markup.accessible_svg(_inline_svg(inline, prefix=prefix), name)
     caption = node["caption"] or _default_caption(graph)
@@ -249,9 +224,19 @@ def _html_figure(
     return DrawnFigure("", markup=markup)
 
 
-def _figure_prefix(index: int) -> str:
-    """The prefix of the ids of a page's n-th diagram (its SVG's ids, its viewport, its text version)."""
-    return f"civitrace-g{index}-"
+def _full_size_file(app: Sphinx, domain: CivitraceDomain, svg: str, docname: str) -> str:
+    """Write the SVG file opened "full screen" (if not there yet); return its URI from the page.
+
+    It sits in _images/: its links go from there. It is named after what it holds,
+    links included, so an object moving page gives a new file, never a stale one.
+    """
+    image_dir = Path(app.builder.outdir) / app.builder.imagedir
+    data = _with_links(svg, lambda object_id: _uri_from_images(app, domain, object_id)).encode("utf-8")
+    name = f"trace-{hashlib.sha256(data).hexdigest()[:20]}.svg"
+    image_dir.mkdir(parents=True, exist_ok=True)
+    if not (image_dir / name).is_file():
+        (image_dir / name).write_bytes(data)
+    return relative_uri(app.builder.get_target_uri(docname), f"{app.builder.imagedir}/{name}")
 
 
 def _uri_from_images(app: Sphinx, domain: CivitraceDomain, object_id: str) -> str | None:
@@ -297,48 +282,6 @@ def _default_caption(graph: Any) -> str:
     return _("Traceability diagram")
 
 
-def _text_version(
-    app: Sphinx,
-    domain: CivitraceDomain,
-    graph: Any,
-    docname: str,
-    node: TraceGraph,
-    has_drawing: bool,
-    index: int = 0,
-) -> list[nodes.Node]:
-    """The text alternative: a nested list with links, folded under the drawing in HTML."""
-    items = _bullets(app, domain, entries(graph), docname)
-    container = nodes.container(classes=["civitrace-graph-text"])
-    if not is_paper(app.builder) and has_drawing:
-        opening = graph_markup.text_version_opening(_figure_prefix(index), _(TEXT_HEADING))
-        container += items
-        return [nodes.raw("", opening, format="html"), container, nodes.raw("", "</details>", format="html")]
-    container += nodes.rubric("", _(TEXT_HEADING))
-    container += items
-    return [container]
-
-
-def _bullets(app: Sphinx, domain: CivitraceDomain, items: list[Entry], docname: str) -> nodes.bullet_list:
-    bullets = nodes.bullet_list()
-    for item in items:
-        paragraph = nodes.paragraph()
-        place = domain.locate(item.node) if item.node else None
-        link = None
-        if place is not None:
-            try:
-                link = make_refnode(
-                    app.builder, docname, place.docname, place.anchor, nodes.inline(item.text, item.text)
-                )
-            except NoUri:
-                link = None
-        paragraph += link if link is not None else nodes.Text(item.text)
-        entry = nodes.list_item("", paragraph)
-        if item.children:
-            entry += _bullets(app, domain, item.children, docname)
-        bullets += entry
-    return bullets
-
-
 # -- registration -----------------------------------------------------------------------------
 
 
@@ -360,7 +303,9 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("civitrace_object_graphs", True, "env", [bool])
     visitors = {name: (_skip, None) for name in ("html", "latex", "text", "man", "texinfo")}
     app.add_node(TraceGraph, **visitors)
-    app.add_node(DrawnFigure, html=(_visit_drawn_figure, None), **{k: v for k, v in visitors.items() if k != "html"})
+    others = {k: v for k, v in visitors.items() if k != "html"}
+    app.add_node(DrawnFigure, html=(visit_drawn_figure, None), **others)
+    app.add_node(TextVersionMarkup, html=(visit_drawn_figure, None), **others)
     app.add_directive("trace-graph", TraceGraphDirective)
     app.add_css_file(CSS_FILE)
     app.add_js_file(JS_FILE, defer="defer")

@@ -32,6 +32,7 @@ from sphinx.jinja2glue import BuiltinTemplateLoader
 
 from .. import i18n
 from ..i18n import _
+from .drawn_markup import splice
 from .language import theme_catalog
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "site"
@@ -206,8 +207,11 @@ def finish_page(page: str) -> str:
 class ThemeTemplates(BuiltinTemplateLoader):
     """Sphinx's template loader, finishing each page it renders (see the module docstring)."""
 
+    #: Inline diagrams come back into the finished page (see :mod:`.drawn_markup`).
+    splices_drawings = True
+
     def render(self, template: str, context: dict[str, Any]) -> str:  # type: ignore[override]
-        return finish_page(super().render(template, context))
+        return splice(finish_page(super().render(template, context)))
 
 
 def js_translations(language: str) -> str | None:
