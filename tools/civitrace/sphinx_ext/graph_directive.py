@@ -210,7 +210,7 @@ def _html_figure(
     index: int,
 ) -> DrawnFigure:
     """The inline SVG with its toolbar, and the full-size SVG file beside the page."""
-    svg = drawing(app, prepared, "svg").read_text(encoding="utf-8")
+    svg = _with_titles(drawing(app, prepared, "svg").read_text(encoding="utf-8"))
     full_size = _full_size_file(app, domain, svg, docname)
     inline = _with_links(svg, lambda object_id: _object_url(app, domain, docname, object_id))
     del svg  # (the whole project's drawing is megabytes: one copy at a time)
@@ -250,23 +250,31 @@ def _uri_from_images(app: Sphinx, domain: CivitraceDomain, object_id: str) -> st
     return f"{relative_uri(app.builder.imagedir + '/x.svg', target)}#{place.anchor}"
 
 
+def _with_titles(svg: str) -> str:
+    """A <title> inside each link: the tooltip browsers show on hover, over the node's own <title> (its ID)."""
+    return _LINK_TITLE.sub(r"\1<title>\2</title>", svg)
+
+
 def _with_links(svg: str, url_of: Any) -> str:
     """Rewrite the placeholder links of a drawing; an object without a page loses its link."""
+    written: dict[str, str] = {}  # an object is linked from its node and its edges' ends: look it up once
 
     def replace(match: re.Match[str]) -> str:
-        url = url_of(html.unescape(match.group(1)))
-        return f'xlink:href="{html.escape(url, quote=True)}"' if url else 'xlink:href="#"'
+        found = written.get(match.group(1))
+        if found is None:
+            url = url_of(html.unescape(match.group(1)))
+            found = f'xlink:href="{html.escape(url, quote=True)}"' if url else 'xlink:href="#"'
+            written[match.group(1)] = found
+        return found
 
-    svg = _HREF.sub(replace, svg)
-    # A <title> inside each link is the tooltip browsers show on hover, over the node's own <title> (its ID).
-    return _LINK_TITLE.sub(lambda m: f"{m.group(1)}<title>{m.group(2)}</title>", svg)
+    return _HREF.sub(replace, svg)
 
 
 def _inline_svg(svg: str, prefix: str) -> str:
     """An SVG document made fit for inlining: no XML prolog or doctype, ids unique in the page."""
     start = svg.find("<svg")
     svg = svg[start:] if start >= 0 else svg
-    svg = _SVG_ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
+    svg = _SVG_ID.sub(f'id="{prefix}\\1"', svg)  # (the prefix holds no backslash)
     label = html.escape(_("Traceability diagram"), quote=True)
     return svg.replace("<svg ", f'<svg class="civitrace-graph-svg" role="img" aria-label="{label}" ', 1)
 
