@@ -48,6 +48,7 @@ from .graph_drawings import (
     LINK_SCHEME,
     OBJECT_GRAPH_KINDS,
     Prepared,
+    advance,
     draw_in_bulk,
     drawing,
     drawing_format,
@@ -157,6 +158,7 @@ def _box_of(doctree: nodes.document, anchor: str) -> nodes.Element | None:
 
 def resolve_graphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Replace each diagram placeholder of a page with the drawing for this builder and its text version."""
+    advance(app, docname)  # (every page moves the bulk drawing on, with diagrams or not)
     placeholders = list(doctree.findall(TraceGraph))
     if not placeholders:
         return

@@ -1,17 +1,20 @@
 """The diagrams of a build, drawn in bulk: cut from one project graph, drawn by a few graphviz processes.
 
-When writing starts, the diagrams of every page to be written are cut from the
+When writing starts, the diagrams of the pages to be written are cut from the
 project graph (built once, see :class:`civitrace.graph.ProjectGraphs`), turned
 into DOT, and those not yet in the cache (keyed by DOT source, format and
 graphviz version, see :mod:`civitrace.graph.render`) are drawn in the
 background by a few graphviz processes, each over many graphs, while Sphinx
-writes the pages; a page waits only for its own drawings. Links are written
-with a placeholder scheme, so one drawing serves every page that shows it.
+writes the pages; a page waits only for its own drawings. The objects' own
+diagrams are prepared a window ahead of the page being written, so the build
+never holds every diagram at once. Links are written with a placeholder
+scheme, so one drawing serves every page that shows it.
 """
 
 from __future__ import annotations
 
 import weakref
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +39,8 @@ OBJECT_GRAPH_KINDS = ("recommendation", "measure")
 LARGE_DIAGRAM = 200
 #: Small diagrams drawn by one graphviz process (small enough that the first pages need not wait long).
 BATCH = 100
+#: Object diagrams sent to graphviz ahead of the page being written (a few batches per graphviz process).
+AHEAD = 4 * BATCH
 
 
 @dataclass
@@ -79,16 +84,6 @@ def cache_dir(app: Sphinx, fmt: str) -> Path:
     return Path(app.doctreedir) / "civitrace-graphs"
 
 
-def page_specs(app: Sphinx, domain: CivitraceDomain, docname: str) -> list[DiagramSpec]:
-    """The diagrams a page draws: its directives' and, in HTML, its objects' own."""
-    specs = list(domain.data["diagrams"].get(docname, ()))
-    if app.config.civitrace_object_graphs and drawing_format(app) == "svg":
-        for place in domain.data["objects"].get(docname, ()):
-            if place.obj.kind in OBJECT_GRAPH_KINDS:
-                specs.append(("neighbourhood", place.obj.id, 1, False, False))
-    return specs
-
-
 def prepare(app: Sphinx, domain: CivitraceDomain, spec: DiagramSpec, fmt: str) -> Prepared | DiagramError:
     """Cut a diagram from the project graph and write its DOT source (each spec once per build)."""
     table = prepared_diagrams.setdefault(app, {})
@@ -122,45 +117,123 @@ def _placeholder_link(node_id: str, attrs: dict) -> str | None:
     return f"{LINK_SCHEME}{node_id}" if attrs.get("docname") else None
 
 
+class _Bulk:
+    """The drawing of one build's diagrams, kept a window ahead of the page being written.
+
+    The diagrams the pages' directives ask for are sent first (the large ones each
+    to its own process); the objects' own diagrams follow, page by page, only so
+    far ahead of the page being written (:data:`AHEAD`): graphviz is kept busy
+    while the build holds the DOT sources of a few hundred diagrams, not of all.
+    """
+
+    def __init__(self, app: Sphinx, domain: CivitraceDomain, fmt: str, pages: list[str]) -> None:
+        self.app, self.domain, self.fmt = app, domain, fmt
+        self.folder = cache_dir(app, fmt)
+        self.pages = deque(pages)  # pages whose object diagrams are not prepared yet, in writing order
+        self.ahead: deque[tuple[str, int]] = deque()  # pages prepared and not written yet, with diagrams sent
+        self.count = 0  # diagrams sent for the pages ahead
+        self.small: list[tuple[Prepared, str]] = []  # sources waiting for a full batch
+        self.waiting: set[str] = set()  # pages with a diagram among them
+        self.pool: ThreadPoolExecutor | None = None
+        large: list[tuple[Prepared, str]] = []
+        for docname in pages:
+            for spec in domain.data["diagrams"].get(docname, ()):
+                self._queue(docname, spec, large)
+        for item in large:
+            self._submit([item])
+        self.advance(None)
+
+    def _queue(self, docname: str, spec: DiagramSpec, large: list[tuple[Prepared, str]] | None = None) -> int:
+        """Prepare one diagram and send it to be drawn unless it is in the cache; 1 when sent."""
+        prepared = prepare(self.app, self.domain, spec, self.fmt)
+        if isinstance(prepared, DiagramError) or prepared.drawing is not None or prepared.pending is not None:
+            return 0
+        assert prepared.source is not None and prepared.graph is not None  # just prepared
+        sent = 0
+        path = cached_path(prepared.source, self.fmt, self.folder)
+        if path.is_file():
+            prepared.drawing = path
+        else:
+            prepared.pending = Future()  # a placeholder until its batch is submitted
+            if large is not None and len(prepared.graph) > LARGE_DIAGRAM:
+                large.append((prepared, prepared.source))
+            else:
+                self.small.append((prepared, prepared.source))
+                self.waiting.add(docname)
+                if len(self.small) >= BATCH:
+                    self.flush()
+            sent = 1
+        # The page cuts its graph again when written; the batch keeps the source until drawn.
+        prepared.graph = prepared.source = None
+        return sent
+
+    def _submit(self, batch: list[tuple[Prepared, str]]) -> None:
+        if self.pool is None:
+            workers = max(2, getattr(self.app, "parallel", 1) or 1)
+            self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="civitrace-dot")
+        future = self.pool.submit(render_many_cached, [source for _, source in batch], self.fmt, self.folder)
+        for position, (prepared, _source) in enumerate(batch):
+            prepared.pending, prepared.position = future, position
+
+    def flush(self) -> None:
+        """Send the diagrams waiting for a full batch."""
+        if self.small:
+            self._submit(self.small)
+        self.small, self.waiting = [], set()
+
+    def _prepare_page(self, docname: str) -> None:
+        sent = 0
+        if self.app.config.civitrace_object_graphs:
+            for place in self.domain.data["objects"].get(docname, ()):
+                if place.obj.kind in OBJECT_GRAPH_KINDS:
+                    sent += self._queue(docname, ("neighbourhood", place.obj.id, 1, False, False))
+        self.ahead.append((docname, sent))
+        self.count += sent
+
+    def advance(self, docname: str | None) -> None:
+        """``docname`` is being written: its diagrams are sent now, and those of the pages a window ahead."""
+        if docname is not None:
+            while self.pages and self.pages[0] <= docname:  # not reached yet (pages are written in order)
+                page = self.pages.popleft()
+                if page == docname:
+                    self._prepare_page(page)
+            if docname in self.waiting:
+                self.flush()
+            while self.ahead and self.ahead[0][0] <= docname:  # written (or never to be)
+                self.count -= self.ahead.popleft()[1]
+        while self.pages and self.count < AHEAD:
+            self._prepare_page(self.pages.popleft())
+        if not self.pages:
+            self.flush()
+            if self.pool is not None:
+                self.pool.shutdown(wait=False)  # the threads end with their batches; pages wait on their futures
+                self.pool = None
+
+
+#: Per build: the bulk drawing of the diagrams of the pages being written.
+_bulks: weakref.WeakKeyDictionary[Sphinx, _Bulk] = weakref.WeakKeyDictionary()
+
+
 def draw_in_bulk(app: Sphinx, builder: Any) -> None:
-    """When writing starts: draw in the background every diagram of the pages to be written not in the cache.
+    """When writing starts: draw in the background the diagrams of the pages to be written not in the cache.
 
     Graphviz runs in a few processes while Sphinx writes the pages; a page waits
-    only for its own diagrams. Large diagrams go first, each in its own process;
-    small ones follow in batches, in the order pages are written.
+    only for its own diagrams (see :class:`_Bulk`; :func:`advance` moves it on).
     """
     fmt = drawing_format(app)
     prepared_diagrams[app] = {}
+    _bulks.pop(app, None)
     if fmt is None:
         return
-    domain = civitrace_domain(app.env)
     pages = (_read_now.get(app, set()) | incremental.rewritten(app)) & set(app.env.found_docs)
-    folder = cache_dir(app, fmt)
-    large: list[tuple[Prepared, str]] = []
-    small: list[tuple[Prepared, str]] = []
-    for docname in sorted(pages):
-        for spec in page_specs(app, domain, docname):
-            prepared = prepare(app, domain, spec, fmt)
-            if isinstance(prepared, DiagramError) or prepared.drawing is not None or prepared.pending is not None:
-                continue
-            assert prepared.source is not None  # just prepared
-            path = cached_path(prepared.source, fmt, folder)
-            if path.is_file():
-                prepared.drawing = path
-            else:
-                (large if len(prepared.graph) > LARGE_DIAGRAM else small).append((prepared, prepared.source))
-                prepared.pending = Future()  # a placeholder until the batch is submitted
-            # The page cuts its graph again when written; the batch keeps the source until drawn.
-            prepared.graph = prepared.source = None
-    if not large and not small:
-        return
-    pool = ThreadPoolExecutor(max_workers=max(2, getattr(app, "parallel", 1) or 1), thread_name_prefix="civitrace-dot")
-    batches = [[p] for p in large] + [small[i : i + BATCH] for i in range(0, len(small), BATCH)]
-    for batch in batches:
-        future = pool.submit(render_many_cached, [source for _, source in batch], fmt, folder)
-        for position, (prepared, _source) in enumerate(batch):
-            prepared.pending, prepared.position = future, position
-    pool.shutdown(wait=False)  # the threads end with their batches; pages wait on their futures
+    _bulks[app] = _Bulk(app, civitrace_domain(app.env), fmt, sorted(pages))
+
+
+def advance(app: Sphinx, docname: str) -> None:
+    """A page is being written: send its diagrams to graphviz if not yet, and those of the next pages."""
+    bulk = _bulks.get(app)
+    if bulk is not None:
+        bulk.advance(docname)
 
 
 def drawing(app: Sphinx, prepared: Prepared, fmt: str) -> Path:
