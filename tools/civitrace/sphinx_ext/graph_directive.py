@@ -69,7 +69,8 @@ JS_FILE = "civitrace-graph.js"
 FULL_SCREEN = N_("Open full screen")
 _HREF = re.compile(r'xlink:href="' + re.escape(LINK_SCHEME) + r'([^"]*)"')
 _LINK_TITLE = re.compile(r'(<a\b[^>]*?xlink:title="([^"]*)"[^>]*>)')
-_SVG_ID = re.compile(r'\bid="([^"]*)"')
+#: What inlining rewrites: a placeholder link, an id, a graphviz group (see :func:`_inline_svg`).
+_INLINE = re.compile(_HREF.pattern + r'|\bid="([^"]*)"|' + graph_markup.GRAPHVIZ_GROUP.pattern)
 
 
 class TraceGraph(nodes.General, nodes.Element):
@@ -212,13 +213,13 @@ def _html_figure(
     index: int,
 ) -> DrawnFigure:
     """The inline SVG with its toolbar, and the full-size SVG file beside the page."""
+    # The whole project's drawing is megabytes: each step makes one copy and lets the last go.
     svg = _with_titles(drawing(app, prepared, "svg").read_text(encoding="utf-8"))
     full_size = _full_size_file(app, domain, svg, docname)
-    inline = _with_links(svg, lambda object_id: _object_url(app, domain, docname, object_id))
-    del svg  # (the whole project's drawing is megabytes: one copy at a time)
     prefix = figure_prefix(index)
     name = diagram_name(graph)
-    inline = graph_markup.accessible_svg(_inline_svg(inline, prefix=prefix), name)
+    inline = _inline_svg(svg, prefix, name, lambda object_id: _object_url(app, domain, docname, object_id))
+    del svg
     caption = node["caption"] or _default_caption(graph)
     classes = "civitrace-graph" + (" civitrace-graph-object" if node["auto"] else "")
     view = str(graph.graph.get("view"))
@@ -272,13 +273,39 @@ def _with_links(svg: str, url_of: Any) -> str:
     return _HREF.sub(replace, svg)
 
 
-def _inline_svg(svg: str, prefix: str) -> str:
-    """An SVG document made fit for inlining: no XML prolog or doctype, ids unique in the page."""
+def _inline_svg(svg: str, prefix: str, name: str, url_of: Any) -> str:
+    """An SVG document made fit for inlining, in one pass over it.
+
+    No XML prolog or doctype; the placeholder links point from this page; ids are
+    unique in the page; the SVG is a group named ``name`` whose graphviz groups are
+    presentational (see :mod:`.graph_markup`).
+    """
+    written: dict[str, str] = {}
+
+    def replace(match: re.Match[str]) -> str:
+        target, element_id = match.group(1), match.group(2)
+        if target is not None:
+            found = written.get(target)
+            if found is None:
+                url = url_of(html.unescape(target))
+                found = f'xlink:href="{html.escape(url, quote=True)}"' if url else 'xlink:href="#"'
+                written[target] = found
+            return found
+        if element_id is not None:
+            return f'id="{prefix}{element_id}"'
+        return graph_markup.PRESENTATIONAL_GROUP
+
     start = svg.find("<svg")
-    svg = svg[start:] if start >= 0 else svg
-    svg = _SVG_ID.sub(f'id="{prefix}\\1"', svg)  # (the prefix holds no backslash)
-    label = html.escape(_("Traceability diagram"), quote=True)
-    return svg.replace("<svg ", f'<svg class="civitrace-graph-svg" role="img" aria-label="{label}" ', 1)
+    position = max(start, 0)
+    parts = []
+    if svg.startswith("<svg ", position):
+        parts.append(graph_markup.svg_opening(name))
+        position += len("<svg ")
+    for match in _INLINE.finditer(svg, position):
+        parts += (svg[position : match.start()], replace(match))
+        position = match.end()
+    parts.append(svg[position:])
+    return "".join(parts)
 
 
 def _default_caption(graph: Any) -> str:

@@ -18,15 +18,14 @@ import re
 
 from ..i18n import _
 
-_GROUP = re.compile(r"<g\b(?![^>]*\brole=)")
-_SVG_ROLE = re.compile(r'<svg class="civitrace-graph-svg" role="img" aria-label="[^"]*" ')
+#: A graphviz group (which has no role of its own), and what it becomes inline.
+GRAPHVIZ_GROUP = re.compile(r"<g\b(?![^>]*\brole=)")
+PRESENTATIONAL_GROUP = '<g role="none"'
 
 
-def accessible_svg(svg: str, name: str) -> str:
-    """An inlined diagram as a named group whose graphviz groups are presentational."""
-    label = html.escape(name, quote=True)
-    svg = _SVG_ROLE.sub(f'<svg class="civitrace-graph-svg" role="group" aria-label="{label}" ', svg, count=1)
-    return _GROUP.sub('<g role="none"', svg)
+def svg_opening(name: str) -> str:
+    """The opening of an inlined diagram (up to its own attributes): a group named after what it shows."""
+    return f'<svg class="civitrace-graph-svg" role="group" aria-label="{html.escape(name, quote=True)}" '
 
 
 def figure(
