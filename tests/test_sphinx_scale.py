@@ -11,8 +11,10 @@ import importlib
 import re
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from docutils.nodes import SkipNode
 
 import civitrace.graph.build as graph_build
 from helpers import write_project
@@ -243,3 +245,57 @@ def test_the_search_index_holds_the_diagrams_text_version_not_their_svg(tmp_path
     words = set(re.findall(r'"([^"]+)":', terms.group(1)))
     assert "grill" in words or "grille" in words  # M-01's title, in its block and the text version
     assert "cluster_1" not in words  # a group's title in the SVG, which graphviz names
+
+
+def _many_small_pages(pages: int) -> dict[str, str]:
+    """``pages`` opinion pages of one recommendation and as many strategy pages of one measure answering it."""
+    files = {"conf.py": CONF + 'civitrace_as_of = "2025-01-01"\n'}
+    names = []
+    for n in range(1, pages + 1):
+        files[f"opinion/p{n:02d}.md"] = f"# Avis {n}\n\n:::{{recommendation}} R-{n:02d} Recommandation {n}\n:::\n"
+        files[f"strategy/m{n:02d}.md"] = (
+            f"# Plan {n}\n\n:::{{measure}} M-{n:02d} Mesure {n}\n:responds: R-{n:02d}\n:::\n"
+        )
+        names += [f"opinion/p{n:02d}", f"strategy/m{n:02d}"]
+    files["index.md"] = "# Projet\n\n```{toctree}\n" + "\n".join(sorted(names)) + "\n```\n"
+    return files
+
+
+def test_the_bulk_drawing_holds_a_window_of_diagrams_whatever_the_projects_size(tmp_path, monkeypatch):
+    # The DOT sources of every diagram of a site held at once were the largest part of the build's
+    # memory: the objects' diagrams are prepared a few batches ahead of the page being written.
+    graph_drawings = importlib.import_module("civitrace.sphinx_ext.graph_drawings")
+    monkeypatch.setattr(graph_drawings, "BATCH", 2)
+    monkeypatch.setattr(graph_drawings, "AHEAD", 4)
+    held: list[int] = []  # after each page prepared: the diagrams sent for pages not written yet
+    prepare_page = graph_drawings._Bulk._prepare_page
+
+    def counting(self, docname):
+        prepare_page(self, docname)
+        held.append(self.count)
+
+    monkeypatch.setattr(graph_drawings._Bulk, "_prepare_page", counting)
+    src = write_project(tmp_path / "src", _many_small_pages(15))
+    site = build(src, tmp_path / "html")
+    assert len(held) >= 30  # every page of objects went through the bulk drawing…
+    assert max(held) <= 4 + 1  # …but never more diagrams ahead than the window (and one page's own)
+    assert max(held) >= 4  # (the window was filled)
+    for n in (1, 15):
+        assert '<svg class="civitrace-graph-svg"' in site.html(f"strategy/m{n:02d}")
+        assert '<svg class="civitrace-graph-svg"' in site.html(f"opinion/p{n:02d}")
+
+
+def test_every_drawing_comes_back_into_its_page_and_other_writers_get_it_in_place(tmp_path):
+    src = write_project(tmp_path / "src", project())
+    site = build(src, tmp_path / "html")
+    for docname in ("opinion/a", "strategy/plan"):
+        page = site.html(docname)
+        assert "civitrace-drawing:" not in page  # no marker left
+        assert page.count('<svg class="civitrace-graph-svg"') == page.count('<figure class="civitrace-graph')
+    # A writer whose pages civitrace's template loader does not finish (the JSON and pickle
+    # builders keep the body unrendered) gets the drawing itself.
+    drawn_markup = importlib.import_module("civitrace.sphinx_ext.drawn_markup")
+    translator = SimpleNamespace(builder=SimpleNamespace(templates=object()), body=[])
+    with pytest.raises(SkipNode):
+        drawn_markup.visit_drawn_figure(translator, drawn_markup.DrawnFigure("", markup="<figure>…</figure>"))
+    assert translator.body == ["<figure>…</figure>"]
