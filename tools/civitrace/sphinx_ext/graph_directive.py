@@ -70,7 +70,7 @@ FULL_SCREEN = N_("Open full screen")
 _HREF = re.compile(r'xlink:href="' + re.escape(LINK_SCHEME) + r'([^"]*)"')
 _LINK_TITLE = re.compile(r'(<a\b[^>]*?xlink:title="([^"]*)"[^>]*>)')
 #: What inlining rewrites: a placeholder link, an id, a graphviz group (see :func:`_inline_svg`).
-_INLINE = re.compile(_HREF.pattern + r'|\bid="([^"]*)"|' + graph_markup.GRAPHVIZ_GROUP.pattern)
+_INLINE = re.compile(r"(?s:\A.*?<svg )|" + _HREF.pattern + r'|\bid="([^"]*)"|' + graph_markup.GRAPHVIZ_GROUP.pattern)
 
 
 class TraceGraph(nodes.General, nodes.Element):
@@ -293,19 +293,11 @@ def _inline_svg(svg: str, prefix: str, name: str, url_of: Any) -> str:
             return found
         if element_id is not None:
             return f'id="{prefix}{element_id}"'
-        return graph_markup.PRESENTATIONAL_GROUP
+        if match.group(0).startswith("<g"):
+            return graph_markup.PRESENTATIONAL_GROUP
+        return graph_markup.svg_opening(name)  # the prolog and the opening of the <svg> element
 
-    start = svg.find("<svg")
-    position = max(start, 0)
-    parts = []
-    if svg.startswith("<svg ", position):
-        parts.append(graph_markup.svg_opening(name))
-        position += len("<svg ")
-    for match in _INLINE.finditer(svg, position):
-        parts += (svg[position : match.start()], replace(match))
-        position = match.end()
-    parts.append(svg[position:])
-    return "".join(parts)
+    return _INLINE.sub(replace, svg)
 
 
 def _default_caption(graph: Any) -> str:
