@@ -43,7 +43,7 @@ from ..graph.describe import diagram_name
 from ..i18n import N_, _
 from . import graph_markup
 from .domain import CivitraceDomain, DiagramSpec, civitrace_domain
-from .drawn_markup import DrawnFigure, visit_drawn_figure
+from .drawn_markup import DrawnFigure, splice_written_pages, visit_drawn_figure
 from .graph_drawings import (
     LINK_SCHEME,
     OBJECT_GRAPH_KINDS,
@@ -67,10 +67,13 @@ STATIC = Path(__file__).resolve().parent.parent / "static" / "graph"
 CSS_FILE = "civitrace-graph.css"
 JS_FILE = "civitrace-graph.js"
 FULL_SCREEN = N_("Open full screen")
-_HREF = re.compile(r'xlink:href="' + re.escape(LINK_SCHEME) + r'([^"]*)"')
-_LINK_TITLE = re.compile(r'(<a\b[^>]*?xlink:title="([^"]*)"[^>]*>)')
-#: What inlining rewrites: a placeholder link, an id, a graphviz group (see :func:`_inline_svg`).
-_INLINE = re.compile(r"(?s:\A.*?<svg )|" + _HREF.pattern + r'|\bid="([^"]*)"|' + graph_markup.GRAPHVIZ_GROUP.pattern)
+# Drawings are handled as UTF-8 bytes (see _html_figure).
+_HREF = re.compile(rb'xlink:href="' + re.escape(LINK_SCHEME.encode()) + rb'([^"]*)"')
+_LINK_TITLE = re.compile(rb'(<a\b[^>]*?xlink:title="([^"]*)"[^>]*>)')
+#: What inlining rewrites: the prolog, a placeholder link, an id, a graphviz group (see :func:`_inline_svg`).
+_INLINE = re.compile(
+    rb"(?s:\A.*?<svg )|" + _HREF.pattern + rb'|\bid="([^"]*)"|' + graph_markup.GRAPHVIZ_GROUP.pattern.encode()
+)
 
 
 class TraceGraph(nodes.General, nodes.Element):
@@ -213,8 +216,9 @@ def _html_figure(
     index: int,
 ) -> DrawnFigure:
     """The inline SVG with its toolbar, and the full-size SVG file beside the page."""
-    # The whole project's drawing is megabytes: each step makes one copy and lets the last go.
-    svg = _with_titles(drawing(app, prepared, "svg").read_text(encoding="utf-8"))
+    # The whole project's drawing is megabytes: it stays UTF-8 bytes (half the size of its text,
+    # which holds dashes) until the page is finished, and each step lets the last copy go.
+    svg = _LINK_TITLE.sub(rb"\1<title>\2</title>", drawing(app, prepared, "svg").read_bytes())
     full_size = _full_size_file(app, domain, svg, docname)
     prefix = figure_prefix(index)
     name = diagram_name(graph)
@@ -223,18 +227,18 @@ def _html_figure(
     caption = node["caption"] or _default_caption(graph)
     classes = "civitrace-graph" + (" civitrace-graph-object" if node["auto"] else "")
     view = str(graph.graph.get("view"))
-    markup = graph_markup.figure(classes, view, prefix, name, inline, caption, full_size, _(FULL_SCREEN))
-    return DrawnFigure("", markup=markup)
+    head, tail = graph_markup.figure(classes, view, prefix, name, caption, full_size, _(FULL_SCREEN))
+    return DrawnFigure("", markup=(head, inline, tail))
 
 
-def _full_size_file(app: Sphinx, domain: CivitraceDomain, svg: str, docname: str) -> str:
+def _full_size_file(app: Sphinx, domain: CivitraceDomain, svg: bytes, docname: str) -> str:
     """Write the SVG file opened "full screen" (if not there yet); return its URI from the page.
 
     It sits in _images/: its links go from there. It is named after what it holds,
     links included, so an object moving page gives a new file, never a stale one.
     """
     image_dir = Path(app.builder.outdir) / app.builder.imagedir
-    data = _with_links(svg, lambda object_id: _uri_from_images(app, domain, object_id)).encode("utf-8")
+    data = _with_links(svg, lambda object_id: _uri_from_images(app, domain, object_id))
     name = f"trace-{hashlib.sha256(data).hexdigest()[:20]}.svg"
     image_dir.mkdir(parents=True, exist_ok=True)
     if not (image_dir / name).is_file():
@@ -253,49 +257,46 @@ def _uri_from_images(app: Sphinx, domain: CivitraceDomain, object_id: str) -> st
     return f"{relative_uri(app.builder.imagedir + '/x.svg', target)}#{place.anchor}"
 
 
-def _with_titles(svg: str) -> str:
-    """A <title> inside each link: the tooltip browsers show on hover, over the node's own <title> (its ID)."""
-    return _LINK_TITLE.sub(r"\1<title>\2</title>", svg)
+def _link(url: str | None) -> bytes:
+    """A link attribute of a drawing; an object without a page loses its link."""
+    return f'xlink:href="{html.escape(url, quote=True)}"'.encode() if url else b'xlink:href="#"'
 
 
-def _with_links(svg: str, url_of: Any) -> str:
-    """Rewrite the placeholder links of a drawing; an object without a page loses its link."""
-    written: dict[str, str] = {}  # an object is linked from its node and its edges' ends: look it up once
+def _with_links(svg: bytes, url_of: Any) -> bytes:
+    """Rewrite the placeholder links of a drawing."""
+    written: dict[bytes, bytes] = {}  # an object is linked from its node and its edges' ends: look it up once
 
-    def replace(match: re.Match[str]) -> str:
+    def replace(match: re.Match[bytes]) -> bytes:
         found = written.get(match.group(1))
         if found is None:
-            url = url_of(html.unescape(match.group(1)))
-            found = f'xlink:href="{html.escape(url, quote=True)}"' if url else 'xlink:href="#"'
-            written[match.group(1)] = found
+            found = written[match.group(1)] = _link(url_of(html.unescape(match.group(1).decode())))
         return found
 
     return _HREF.sub(replace, svg)
 
 
-def _inline_svg(svg: str, prefix: str, name: str, url_of: Any) -> str:
+def _inline_svg(svg: bytes, prefix: str, name: str, url_of: Any) -> bytes:
     """An SVG document made fit for inlining, in one pass over it.
 
     No XML prolog or doctype; the placeholder links point from this page; ids are
     unique in the page; the SVG is a group named ``name`` whose graphviz groups are
     presentational (see :mod:`.graph_markup`).
     """
-    written: dict[str, str] = {}
+    written: dict[bytes, bytes] = {}
+    id_prefix = f'id="{prefix}'.encode()
 
-    def replace(match: re.Match[str]) -> str:
+    def replace(match: re.Match[bytes]) -> bytes:
         target, element_id = match.group(1), match.group(2)
         if target is not None:
             found = written.get(target)
             if found is None:
-                url = url_of(html.unescape(target))
-                found = f'xlink:href="{html.escape(url, quote=True)}"' if url else 'xlink:href="#"'
-                written[target] = found
+                found = written[target] = _link(url_of(html.unescape(target.decode())))
             return found
         if element_id is not None:
-            return f'id="{prefix}{element_id}"'
-        if match.group(0).startswith("<g"):
-            return graph_markup.PRESENTATIONAL_GROUP
-        return graph_markup.svg_opening(name)  # the prolog and the opening of the <svg> element
+            return id_prefix + element_id + b'"'
+        if match.group(0).startswith(b"<g"):
+            return graph_markup.PRESENTATIONAL_GROUP.encode()
+        return graph_markup.svg_opening(name).encode()  # the prolog and the opening of the <svg> element
 
     return _INLINE.sub(replace, svg)
 
@@ -339,6 +340,7 @@ def setup(app: Sphinx) -> None:
     app.add_css_file(CSS_FILE)
     app.add_js_file(JS_FILE, defer="defer")
     app.connect("config-inited", _on_config_inited)
+    app.connect("builder-inited", splice_written_pages)
     app.connect("doctree-read", add_object_graphs)
     app.connect("env-before-read-docs", note_read)
     app.connect("write-started", draw_in_bulk)

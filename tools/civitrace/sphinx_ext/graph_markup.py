@@ -33,12 +33,15 @@ def figure(
     view: str,
     prefix: str,
     name: str,
-    drawing: str,
     caption: str,
     full_size: str,
     full_screen: str,
-) -> str:
-    """The figure: toolbar, focusable viewport, caption with the full-screen link, live zoom status."""
+) -> tuple[str, str]:
+    """The figure: toolbar, focusable viewport, caption with the full-screen link, live zoom status.
+
+    Returned as what goes before the drawing and what goes after it (a drawing can be
+    megabytes: it is not copied into one string here).
+    """
     e = html.escape
     viewport, help_id, status_id = f"{prefix}viewport", f"{prefix}help", f"{prefix}status"
     buttons = (
@@ -57,14 +60,14 @@ def figure(
         f'<div class="civitrace-graph-toolbar" role="toolbar" aria-label="{e(_("Diagram zoom"), quote=True)}" hidden>'
         f"{toolbar}</div>"
         f'<div class="civitrace-graph-viewport" id="{viewport}" tabindex="0" role="region" '
-        f'aria-label="{e(name, quote=True)}" aria-describedby="{help_id}" aria-details="{prefix}text">'
-        f"{drawing}</div>"
+        f'aria-label="{e(name, quote=True)}" aria-describedby="{help_id}" aria-details="{prefix}text">',
+        f"</div>"
         f'<p class="civitrace-graph-help" id="{help_id}" hidden>{e(keys)}</p>'
         f'<p class="civitrace-graph-status" id="{status_id}" role="status" aria-live="polite" '
         f'data-template="{e(_("Zoom: {percent} %"), quote=True)}"></p>'
         f'<figcaption>{e(caption)} — <a class="civitrace-graph-full" href="{e(full_size, quote=True)}" '
         f'target="_blank" rel="noopener">{e(full_screen)}</a></figcaption>'
-        "</figure>"
+        "</figure>",
     )
 
 
