@@ -35,6 +35,14 @@ from sphinx_helpers import CONF, build
 FILES = list(corpus())
 #: Every seventh file goes through the real build (all contexts and all snippets are met).
 SAMPLE_STEP = 7
+#: Contexts whose reading depends on the project's extensions: every third of their files goes through both builds.
+EXTENSION_CONTEXTS = ("todo", "ifconfig", "dropdown", "tab-item", "grid-item-card", "graphviz", "unknown-directive")
+#: A project loading directive-providing extensions and more MyST syntax (html_admonition for every HTML block).
+EXTENSIONS_CONF = """
+extensions = ["myst_parser", "civitrace", "sphinx.ext.todo", "sphinx.ext.ifconfig", "sphinx.ext.graphviz", "sphinx_design"]
+myst_enable_extensions = ["colon_fence", "html_admonition", "deflist", "dollarmath", "amsmath"]
+language = "fr"
+"""
 
 
 def test_the_corpus_covers_every_context_and_snippet():
@@ -108,15 +116,28 @@ def test_every_file_reads_the_same_as_mysts_renderer():
     assert not disagreements, disagreements[:3]
 
 
+def _context(name: str) -> str:
+    return next(c for c in sorted(CONTEXTS, key=len, reverse=True) if name[6:].startswith(c + "-"))
+
+
+def _sampled(index: int, name: str, conf: str) -> bool:
+    """Every seventh file (each context and each snippet is met), every rST one (MyST hands them to docutils),
+    and every third file whose reading depends on the extensions; with extensions, only those and HTML blocks."""
+    context = _context(name)
+    if context in EXTENSION_CONTEXTS or context.startswith("html-"):
+        return index % 3 == 0
+    if conf == "extensions":
+        return index % (SAMPLE_STEP * 3) == 0
+    return index % SAMPLE_STEP == 0 or context == "eval-rst" or name.endswith("-rst.md")
+
+
 @pytest.mark.sphinx
-def test_a_real_build_reads_and_reports_the_same(tmp_path):
+@pytest.mark.parametrize("conf", ["quick-start", "extensions"])
+def test_a_real_build_reads_and_reports_the_same(tmp_path, conf):
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text(CONF, encoding="utf-8")
-    # Every seventh file (each context and each snippet is met), and every rST one (MyST hands them to docutils).
-    sample = [
-        f for i, f in enumerate(FILES) if i % SAMPLE_STEP == 0 or "-eval-rst-" in f[0] or f[0].endswith("-rst.md")
-    ]
+    (src / "conf.py").write_text(CONF if conf == "quick-start" else EXTENSIONS_CONF, encoding="utf-8")
+    sample = [f for i, f in enumerate(FILES) if _sampled(i, f[0], conf)]
     for name, text in sample:
         (src / name).write_bytes(text.encode("utf-8"))
     (src / "index.md").write_text("# Index\n\n```{toctree}\n:glob:\n\nf*\n```\n", encoding="utf-8")
@@ -134,7 +155,7 @@ def test_a_real_build_reads_and_reports_the_same(tmp_path):
             d for d in built_diagnostics if d[0] == name
         }
         agree += same_objects and same_diagnostics
-    print(f"\nfast reader = Sphinx build on {agree}/{len(sample)} files ({100 * agree / len(sample):.1f} %)")
+    print(f"\nfast reader = Sphinx build ({conf}) on {agree}/{len(sample)} files ({100 * agree / len(sample):.1f} %)")
     assert result.signatures() == fast_objects
     assert built_diagnostics == fast_diagnostics
     # civitrace reports the traced directives' syntax itself; MyST's own warnings about them are gone.

@@ -10,16 +10,16 @@ to it). So it reads what the Sphinx build reads, at a fraction of the cost.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 
-from . import myst_settings, rst_reading
+from . import extension_directives, html_blocks, myst_settings, rst_reading
 from .diagnostics import Diagnostic, Location, error, warning
-from .directive_bodies import MARKDOWN_BODIES, BodySpec, misspelt_kind, traced_kind
+from .directive_bodies import MARKDOWN_BODIES, OTHER_DIRECTIVES, BodySpec, misspelt_kind, traced_kind
 from .doctrine import load_doctrine
 from .fast_split import Split, split_simple
 from .fields import build_object
@@ -62,10 +62,17 @@ def normalise(text: str) -> str:
     return text.replace("\x00", "\ufffd") if "\x00" in text else text
 
 
-def read_text(text: str, path: str, docname: str = "", config: MdParserConfig | None = None) -> FileResult:
+def read_text(
+    text: str,
+    path: str,
+    docname: str = "",
+    config: MdParserConfig | None = None,
+    extensions: Sequence[str] | None = (),
+) -> FileResult:
     """Read the traced objects of one Markdown text; ``path`` is used in locations.
 
-    ``config`` is the project's MyST configuration (default: ``colon_fence``, as civitrace's quick start).
+    ``config`` is the project's MyST configuration (default: ``colon_fence``, as civitrace's quick start);
+    ``extensions`` its conf.py's ``extensions`` (``None``: a list conf.py computes, so unknown).
     """
     objects: list[TraceObject] = []
     diagnostics: list[Diagnostic] = []
@@ -82,7 +89,7 @@ def read_text(text: str, path: str, docname: str = "", config: MdParserConfig | 
         config = myst_settings.default_config()
     text = normalise(text)
     config = myst_settings.file_config(config, text)
-    reading = _Reading(path, docname, config, objects, diagnostics)
+    reading = _Reading(path, docname, config, objects, diagnostics, extension_directives.for_extensions(extensions))
     reading.block(text, 0, top=True)
     return FileResult(objects, diagnostics, reading.sites)
 
@@ -103,6 +110,7 @@ class _Reading:
         config: MdParserConfig,
         objects: list[TraceObject],
         diagnostics: list[Diagnostic],
+        extensions: extension_directives.ExtensionDirectives | None = None,
     ) -> None:
         self.path = path
         self.docname = docname
@@ -112,6 +120,9 @@ class _Reading:
         self.diagnostics = diagnostics
         self.directives = not (config.commonmark_only or config.gfm_only)
         self.sites: list[tuple[str, str, int]] = []
+        self.extensions = extensions or extension_directives.ExtensionDirectives()
+        #: Read unknown directives' bodies too (to find what :meth:`unjudged` reports).
+        self.guessing = False
 
     def block(self, text: str, offset: int, top: bool = False) -> None:
         """Read a block of Markdown whose first line is line ``offset + 1`` of the file."""
@@ -120,6 +131,8 @@ class _Reading:
             tokens.pop(0)  # MyST drops front matter from nested text
         lines: list[str] | None = None
         for token in tokens:
+            if token.type == "html_block" and token.map and html_blocks.may_hold_directives(token.content, self.config):
+                self.html_admonitions(token.content, offset + token.map[0] + 1)
             if token.type not in ("fence", "colon_fence") or not token.map or not self.directives:
                 continue
             if lines is None:
@@ -151,8 +164,8 @@ class _Reading:
             )
         if kind is not None:
             split = self.traced(kind, first_line, token.content, line)
-        elif name.lower() in MARKDOWN_BODIES:
-            split = _split_container(MARKDOWN_BODIES[name.lower()], first_line, token.content, line)
+        elif (spec := self.markdown_body(name.lower())) is not None:
+            split = _split_container(spec, first_line, token.content, line)
         elif name.lower() == "csv-table":
             self.csv_cells(first_line, token.content, line)
             return
@@ -160,9 +173,56 @@ class _Reading:
             meant = misspelt_kind(name)
             if meant is not None:
                 self.diagnostics.append(unknown_kind(location, name, meant))
+            elif self.extensions.unknown and not self.known_directive(name.lower()):
+                if not self.guessing:
+                    self.unjudged(name, first_line, token.content, line)
+                    return
+                split = _split_container(BodySpec(0, 1, True), first_line, token.content, line)
+                if split is not None and _may_hold_fences(split.body):
+                    self.block(split.body, line + split.body_offset)
             return  # MyST does not read the body of a directive it does not know, nor of code, math, raw…
         if split is not None and _may_hold_fences(split.body):
             self.block(split.body, line + split.body_offset)
+
+    def markdown_body(self, name: str) -> BodySpec | None:
+        """The argument rules of a directive whose body the build reads as Markdown (core or loaded extension)."""
+        return MARKDOWN_BODIES.get(name) or self.extensions.markdown.get(name)
+
+    def known_directive(self, name: str) -> bool:
+        return name in OTHER_DIRECTIVES or name in self.extensions.other or name in self.extensions.markdown
+
+    def unjudged(self, name: str, first_line: str, content: str, line: int) -> None:
+        """A directive civitrace does not know, with extensions it does not know loaded: its body is not read.
+
+        The build may read it (an extension's container) or not (its code block): rather than guess, say so
+        when traced directives are written inside.
+        """
+        split = _split_container(BodySpec(0, 1, True), first_line, content, line)
+        if split is None or not _may_hold_fences(split.body):
+            return
+        inside = _Reading(self.path, self.docname, self.config, [], [], self.extensions)
+        inside.guessing = True
+        inside.block(split.body, line + split.body_offset)
+        if not inside.sites:
+            return
+        ids = ", ".join(argument.partition(" ")[0] or kind for kind, argument, _line in inside.sites)
+        message = _(
+            "directive '{name}' may come from an extension civitrace does not know ({extensions}): civitrace "
+            "check cannot tell whether the site reads its text, so it leaves out the traced directives inside "
+            "({ids}); write them outside '{name}'"
+        ).format(name=name, extensions=_unknown_extensions(self.extensions.unknown), ids=ids)
+        self.diagnostics.append(warning(Location(self.path, line), "unknown-directive", message))
+
+    def html_admonitions(self, text: str, line: int) -> None:
+        """An HTML block that MyST turns into admonitions (``html_admonition``): read their text as MyST does."""
+        searched = 0
+        for found in html_blocks.admonitions(text, self.config):
+            split = _split_container(MARKDOWN_BODIES["admonition"], found.title, found.content, line)
+            if split is None or not _may_hold_fences(split.body):
+                continue
+            start = html_blocks.line_of(text, split.body, searched)
+            searched = start + 1
+            self.block(split.body, line - 1 + start)
 
     def rst(self, content: str, line: int) -> None:
         """An ``{eval-rst}`` block: docutils reads it, traced directives included."""
@@ -265,6 +325,12 @@ def _split_container(spec: BodySpec, first_line: str, content: str, line: int) -
     return Split(result.arguments, result.options, "\n".join(result.body), result.body_offset)
 
 
+def _unknown_extensions(names: tuple[str, ...]) -> str:
+    if names == extension_directives.COMPUTED:
+        return _("the list conf.py computes")
+    return ", ".join(names)
+
+
 def _may_hold_fences(text: str) -> bool:
     """A directive is always a fence: text without a fence marker holds none (and needs no parse)."""
     return "```" in text or "~~~" in text or ":::" in text
@@ -307,12 +373,16 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         ]
 
 
-def read_file(root: Path, rel: str, config: MdParserConfig | None = None) -> FileResult:
+def read_file(
+    root: Path, rel: str, config: MdParserConfig | None = None, extensions: Sequence[str] | None = ()
+) -> FileResult:
     """Read one file of the project; every problem becomes a diagnostic, never an exception."""
-    return read_file_and_text(root, rel, config)[0]
+    return read_file_and_text(root, rel, config, extensions)[0]
 
 
-def read_file_and_text(root: Path, rel: str, config: MdParserConfig | None = None) -> tuple[FileResult, str | None]:
+def read_file_and_text(
+    root: Path, rel: str, config: MdParserConfig | None = None, extensions: Sequence[str] | None = ()
+) -> tuple[FileResult, str | None]:
     """Read one file of the project, and return its decoded text too (``None`` when unreadable)."""
     path = root / rel
     if not is_regular_file(path):
@@ -334,18 +404,20 @@ def read_file_and_text(root: Path, rel: str, config: MdParserConfig | None = Non
     text, problems = decode(data, rel)
     if text is None:
         return FileResult([], problems), None
-    result = read_source(text, rel, config)
+    result = read_source(text, rel, config, extensions)
     result.diagnostics[:0] = problems
     return result, text
 
 
-def read_source(text: str, rel: str, config: MdParserConfig | None = None) -> FileResult:
+def read_source(
+    text: str, rel: str, config: MdParserConfig | None = None, extensions: Sequence[str] | None = ()
+) -> FileResult:
     """Read ``text`` as if it were the project file ``rel`` (an editor's unsaved text, for instance).
 
     Locations and the docname are those of ``rel``; never raises on bad input.
     """
     try:
-        result = read_text(text, rel, rel[: -len(".md")] if rel.endswith(".md") else rel, config)
+        result = read_text(text, rel, rel[: -len(".md")] if rel.endswith(".md") else rel, config, extensions)
     except Exception as exc:  # one bad file must not stop the run
         return FileResult(
             [], [error(Location(rel, 1), "internal-error", _("could not read this file: {error!r}").format(error=exc))]
@@ -361,7 +433,7 @@ def read_project(root: Path | str, excludes: Iterable[str] | None = None) -> Pro
     settings = myst_settings.settings_from_conf(root)
     unreadable: list[str] = []
     rels = list(markdown_files(root, excludes, settings.exclude_patterns, unreadable))
-    results = [read_file(root, rel, settings.myst) for rel in rels]
+    results = [read_file(root, rel, settings.myst, settings.extensions) for rel in rels]
     objects = [obj for result in results for obj in result.objects]
     diagnostics = [diag for result in results for diag in result.diagnostics]
     diagnostics += [

@@ -37,7 +37,16 @@ logger = logging.getLogger(__name__)
 
 #: Problems of a file's text that directives never see; the fast reader's pass reports them in the build.
 READER_CODES = frozenset(
-    {"unclosed-fence", "empty-file", "binary-content", "encoding", "syntax", "repeated-option", "unknown-kind"}
+    {
+        "unclosed-fence",
+        "empty-file",
+        "binary-content",
+        "encoding",
+        "syntax",
+        "repeated-option",
+        "unknown-kind",
+        "unknown-directive",
+    }
 )
 
 #: The codec the build reads sources with: UTF-8 (with or without BOM) that never raises.
@@ -140,7 +149,9 @@ def read_source(app: Sphinx, docname: str, source: list[str]) -> None:
     if path not in _traced.get(str(app.srcdir), frozenset()):
         return
     try:
-        result = reader.read_text(text, path, docname, getattr(app.env, "myst_config", None))
+        result = reader.read_text(
+            text, path, docname, getattr(app.env, "myst_config", None), tuple(app.config.extensions)
+        )
     except Exception:  # the fast reader never should; the directives still report the objects
         return
     _sites[docname] = result.sites
