@@ -69,6 +69,48 @@ def test_control_characters_are_refused_at_read_time():
     assert result.objects[0].title == "Titre[31m rouge"
 
 
+#: Bidirectional overrides and isolates ("Trojan source") and other controls in a title, an option, an ID, a text.
+BIDI = {
+    "conf.py": CONF,
+    "index.md": (
+        "# Contrôles\n\n:::{recommendation} R-1 Titre \u202eesrever\u202c fin\n:::\n\n"
+        ":::{response} R-1\n:decision: deferred\n\nPlus\u2066 tard\u2069.\n:::\n\n"
+        ":::{measure} M-1 Une mesure\x0bà\x1bvoir\n:responds: R-1\n:owner: Dir\u2067ection\u2069\n:::\n\n"
+        ":::{measure} M\u202e-3 Identifiant inversé\n:responds: R-1\n:::\n\n"
+        ":::{measure} M-4 عربي \u200favec marque\n:responds: R-1\n:::\n"
+    ),
+}
+
+
+@pytest.mark.sphinx
+def test_bidi_overrides_and_controls_are_refused_at_read_time_by_check_and_the_build(tmp_path):
+    src = write_project(tmp_path / "src", BIDI)
+    project = read_project(src)
+    found = [(d.location.line, d.code) for d in project.reader_diagnostics]
+    assert found == [
+        (3, "control-character"),  # the title
+        (6, "control-character"),  # the response's text
+        (12, "control-character"),  # the option
+        (12, "control-character"),  # the title: \x0b and ESC
+        (17, "control-character"),  # the ID is refused whole, never read as M-3
+        (17, "invalid-id"),
+    ], found
+    by_id = {obj.id: obj for obj in project.objects if obj.kind != "response"}
+    assert by_id["R-1"].title == "Titre esrever fin" and "M-3" not in by_id
+    assert by_id["M-4"].title == "عربي \u200favec marque"  # direction marks are writing, not controls
+    messages = [d.message for d in project.reader_diagnostics]
+    assert "(\\u202e, \\u202c)" in messages[0] and "(\\u2067, \\u2069)" in messages[2]
+    previous = i18n.current_language()
+    i18n.set_language("fr")
+    try:
+        fast = {(d.location.path, d.location.line, d.message, d.code) for d in check(read_project(src), as_of=None)}
+    finally:
+        i18n.set_language(previous)
+    built = sphinx_build(src, tmp_path / "html", "--no-color")
+    assert "Traceback" not in built.stderr
+    assert parse_warnings(built.stderr, src) == fast
+
+
 def test_a_value_or_file_name_cannot_forge_a_log_line(tmp_path):
     src = write_project(
         tmp_path,

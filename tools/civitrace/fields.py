@@ -145,27 +145,34 @@ def _without_controls(
     values = [v for v in raw_options.values() if isinstance(v, str)]
     if not CONTROL_CHARACTERS.search("\n".join([argument, body, *values])):
         return argument, dict(raw_options), body  # the usual case, in one search
-    where: list[str] = []
+    where: list[tuple[str, str]] = []  # (place, the characters found there)
     if CONTROL_CHARACTERS.search(argument):
-        argument = CONTROL_CHARACTERS.sub("", argument)
-        where.append(_("the title"))
+        words = argument.split(maxsplit=1)
+        head = words[0] if words else ""
+        rest = argument.replace(head, "", 1)
+        if CONTROL_CHARACTERS.search(head):
+            where.append((_("the ID"), head))  # kept: an ID that cannot be seen whole is refused (invalid-id)
+        if CONTROL_CHARACTERS.search(rest):
+            where.append((_("the title"), rest))
+            rest = CONTROL_CHARACTERS.sub("", rest)
+        argument = head + " " + rest
     options: dict[str, object] = {}
     for name, value in raw_options.items():
         if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+            where.append((_("the option '{name}'").format(name=name), value))
             value = CONTROL_CHARACTERS.sub("", value)
-            where.append(_("the option '{name}'").format(name=name))
         options[name] = value
     if CONTROL_CHARACTERS.search(body):
+        where.append((_("the text"), body))
         body = CONTROL_CHARACTERS.sub("", body)
-        where.append(_("the text"))
-    for place in where:
-        problems.append(
-            error(
-                location,
-                "control-character",
-                _("{kind}: {place} holds control characters (removed); retype it").format(kind=kind, place=place),
-            )
-        )
+    label = KINDS[kind].label
+    for place, value in where:
+        found = ", ".join(for_terminal(c) for c in dict.fromkeys(CONTROL_CHARACTERS.findall(value)))
+        if place == _("the ID"):
+            message = _("{kind}: the ID holds invisible control characters ({characters}); retype it")
+        else:
+            message = _("{kind}: {place} holds invisible control characters ({characters}), removed; retype it")
+        problems.append(error(location, "control-character", message.format(kind=label, place=place, characters=found)))
     return argument, options, body
 
 
