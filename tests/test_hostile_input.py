@@ -210,10 +210,40 @@ def test_without_graphviz_dot_output_works_and_drawings_fail_cleanly(tmp_path, r
     no_graphviz = {"PATH": str(tmp_path / "empty")}
     done = civitrace("graph", str(repo_root), "-o", str(tmp_path / "x.dot"), env=no_graphviz)
     assert done.returncode == 0 and (tmp_path / "x.dot").read_text(encoding="utf-8").startswith(("digraph", "//"))
-    for args in (["-o", str(tmp_path / "x.svg")], ["--principle", "P-UTILITE", "-o", str(tmp_path / "p.dot")]):
+    # A principle's view too: its boxes are sized from their text, and graphviz draws the file later.
+    done = civitrace(
+        "graph", str(repo_root), "--principle", "P-UTILITE", "-o", str(tmp_path / "p.dot"), env=no_graphviz
+    )
+    assert done.returncode == 0, done.stderr
+    drawn = subprocess.run(["neato", "-n2", "-Tsvg", str(tmp_path / "p.dot")], capture_output=True, check=False)
+    assert drawn.returncode == 0 and b"UTILITE" in drawn.stdout
+    for args in (["-o", str(tmp_path / "x.svg")], ["--principle", "P-UTILITE", "-o", str(tmp_path / "p.svg")]):
         done = civitrace("graph", str(repo_root), *args, env=no_graphviz)
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert "graphviz" in done.stderr
+
+
+@pytest.mark.sphinx
+def test_a_build_without_graphviz_warns_at_each_diagram_and_goes_on(tmp_path):
+    page = (
+        "# Graphe\n\n:::{principle} P-1 Un principe\n:::\n\n:::{recommendation} R-1 Une recommandation\n"
+        ":principle: P-1\n:::\n\n:::{measure} M-1 Une mesure\n:responds: R-1\n:::\n\n"
+        "```{trace-graph}\n:principle: P-1\n```\n\n```{trace-graph}\n:root: M-1\n```\n\nFin de la page.\n"
+    )
+    src = write_project(tmp_path / "src", {"conf.py": CONF + "civitrace_object_graphs = False\n", "index.md": page})
+    built = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--no-color", str(src), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        env={**os.environ, "PATH": str(tmp_path / "no-graphviz")},
+    )
+    assert built.returncode == 0 and "Traceback" not in built.stderr, built.stderr
+    warnings = sorted((line, code) for _, line, _, code in parse_warnings(built.stderr, src))
+    assert warnings == [(14, "graph"), (18, "graph")], built.stderr
+    assert "graphviz" in built.stderr
+    assert "Fin de la page." in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
 
 
 def test_base_url_and_huge_titles_give_well_formed_svg_and_parsable_dot(tmp_path):
