@@ -306,6 +306,40 @@ def test_ctrl_c_stops_without_a_traceback(tmp_path):
         assert process.returncode in (130, 1, -signal.SIGINT), (process.returncode, err)
 
 
+@pytest.mark.parametrize("command", ["console-script", "python -m"])
+def test_ctrl_c_while_the_command_is_still_loading_is_one_line_and_130(tmp_path, command):
+    import shutil
+    import signal
+
+    src = write_project(tmp_path, {"a.md": COVERED})
+    script = shutil.which("civitrace", path=os.path.dirname(sys.executable))
+    assert script, "the civitrace console script is installed beside the interpreter"
+    args = [script] if command == "console-script" else [sys.executable, "-m", "civitrace"]
+    # Python reports each module as it finishes loading it: Ctrl-C comes right after civitrace's first,
+    # while the command line (the reader, MyST, docutils…) is still being loaded.
+    process = subprocess.Popen(
+        [*args, "--lang", "en", "check", str(src)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPROFILEIMPORTTIME": "1", "LANGUAGE": "", "LANG": "C.UTF-8"},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    assert process.stderr is not None
+    loaded = []
+    for line in process.stderr:
+        loaded.append(line.rsplit("|", 1)[-1].strip())
+        if loaded[-1].startswith("civitrace.") and loaded[-1] != "civitrace.console":
+            process.send_signal(signal.SIGINT)
+            break
+    rest = process.stderr.read()
+    process.wait(timeout=60)
+    said = [line for line in rest.splitlines() if not line.startswith("import time:")]
+    assert "civitrace.reader" not in loaded, "the signal came after the command line was loaded"
+    assert process.returncode == 130, (process.returncode, said)
+    assert said == ["civitrace: interrupted"], said
+
+
 def test_diff_reads_a_symlinked_file_through_its_link_on_both_sides(tmp_path):
     from helpers import git
 

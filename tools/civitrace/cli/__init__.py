@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import i18n
+from ..console import EXIT_INTERRUPTED, interrupted
 from ..escaping import for_terminal
 from ..i18n import _
 from . import (
@@ -102,8 +103,6 @@ def _error(command: str, message: str) -> str:
     return _("civitrace {command}: error: {message}").format(command=command, message=message) + "\n"
 
 
-#: The status of a command stopped by Ctrl-C, as shells report it (128 + SIGINT).
-EXIT_INTERRUPTED = 130
 
 
 def _drop_stdout() -> None:
@@ -128,6 +127,6 @@ def run() -> None:
     except BrokenPipeError:
         _drop_stdout()
         status = EXIT_OK
-    except KeyboardInterrupt:
-        status = EXIT_INTERRUPTED
+    except KeyboardInterrupt:  # outside a command's handler (the parser being built): one line too
+        interrupted()
     sys.exit(status)
