@@ -165,7 +165,9 @@ NEW_USER = {
     "strategy/binaire.md": bytes(range(256)) * 4,
     "strategy/liste.md": (
         "# Liste\n\n- premier point\n- :::{measure} M-01 Mesure dans une liste\n  :responds: R-01\n"
-        "  :status:planned\n  :::\n\n:::{mesure} M-02 Faute de frappe\n:responds: R-01\n:::\n"
+        "  :status:planned\n  :::\n\n:::{mesure} M-02 Faute de frappe\n:responds: R-01\n:::\n\n"
+        "1. Dans une liste numérotée :\n\n   :::{measure} M-03 Mesure bien écrite dans une liste\n"
+        "   :responds: R-01\n   :::\n"
     ),
 }
 
@@ -173,26 +175,32 @@ NEW_USER = {
 @pytest.mark.sphinx
 def test_check_and_the_build_say_the_same_on_a_new_users_mistakes(tmp_path):
     src = write_project(tmp_path / "src", NEW_USER)
-    done = civitrace("check", str(src))
-    assert done.returncode == 1 and "Traceback" not in done.stderr
+    done = civitrace("--lang", "fr", "check", str(src))
+    assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout
     previous = i18n.current_language()
     i18n.set_language("fr")  # the site is French: its warnings are the French of check's messages
     try:
-        fast = {(d.location.path, d.location.line, d.message, d.code) for d in check(read_project(src), as_of=None)}
+        project = read_project(src)
+        fast = {(d.location.path, d.location.line, d.message, d.code) for d in check(project, as_of=None)}
     finally:
         i18n.set_language(previous)
-    assert {(d[0], d[3]) for d in fast} == {
-        ("strategy/latin.md", "encoding"),
-        ("strategy/binaire.md", "encoding"),
-        ("strategy/liste.md", "syntax"),
-        ("strategy/liste.md", "unknown-kind"),
-        ("opinion/avis.md", "uncovered"),  # the options block of M-01 cannot be read, so R-01 lost its measure
+    assert {(d[0], d[1], d[3]) for d in fast} == {
+        ("strategy/latin.md", 1, "encoding"),
+        ("strategy/binaire.md", 3, "encoding"),
+        ("strategy/liste.md", 6, "syntax"),  # M-01's options block, in a list item: the line of the bad option
+        ("strategy/liste.md", 9, "unknown-kind"),
     }
-    built = sphinx_build(src, tmp_path / "html", "-W", "--keep-going")
-    assert built.returncode == 1 and "Traceback" not in built.stderr
+    # The well-written directive in a list item is read (R-01 is covered by it: no `uncovered`).
+    assert ("M-03", 15) in {(obj.id, obj.location.line) for obj in project.objects}
+    # What the command prints is what the rules said, line for line.
+    printed = {tuple(line.split(": ", 2)) for line in done.stdout.splitlines()}
+    assert printed == {(f"{path}:{line}", "error", message) for path, line, message, _ in fast}
+    built = sphinx_build(src, tmp_path / "html", "-W", "--keep-going", "--no-color")
+    assert built.returncode == 1 and "Traceback" not in built.stderr + built.stdout
     assert parse_warnings(built.stderr, src) == fast
     # Only civitrace's codes: no MyST duplicate for the traced directive, no unknown directive.
     assert "[myst." not in built.stderr, built.stderr
+    assert "M-03" in (tmp_path / "html" / "strategy" / "liste.html").read_text(encoding="utf-8")
 
 
 def test_the_pdf_diagram_is_the_same_bytes_twice(tmp_path, repo_root):

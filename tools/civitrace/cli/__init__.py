@@ -103,8 +103,6 @@ def _error(command: str, message: str) -> str:
     return _("civitrace {command}: error: {message}").format(command=command, message=message) + "\n"
 
 
-
-
 def _drop_stdout() -> None:
     """Send what is left for a closed stdout to /dev/null, so that exiting does not print a traceback."""
     try:
