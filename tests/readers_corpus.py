@@ -77,6 +77,8 @@ CONTEXTS: dict[str, Context] = {
     "html-admonition-in-list": lambda s: (
         HTML_ADMONITION + "- point\n\n" + _indent('<div class="admonition tip">\n' + s + "\n</div>", "  ")
     ),
+    # the same without front matter: raw HTML, unless conf.py's myst_enable_extensions has html_admonition
+    "html-admonition-conf": lambda s: '<div class="admonition warning">\n' + s + "\n</div>",
     "html-admonition-mixed": lambda s: HTML_ADMONITION + '<div class="admonition">\n' + s + "\n</div>\n<p>x</p>",
     # directives of Sphinx extensions: read as Markdown when conf.py loads the extension, unknown otherwise
     "todo": _fence("todo", "::::"),
