@@ -4,8 +4,10 @@ It tokenizes each file with MyST's own markdown-it parser and configuration
 (:mod:`civitrace.myst_settings`), decides what is a directive exactly as
 MyST's renderer does, reads inside a directive only when the build would
 (:mod:`civitrace.directive_bodies`), and splits each traced directive with
-MyST's ``parse_directive_text`` (or the plain-shape shortcut that a test holds
-to it). So it reads what the Sphinx build reads, at a fraction of the cost.
+MyST's ``parse_directive_text``. Two shortcuts, each held by a test to the
+full machinery on generated input, skip the costly parts for the plain shape:
+:mod:`civitrace.plain_fences` (the block parser) and :mod:`civitrace.fast_split`
+(the option scanner). So it reads what the Sphinx build reads, at a fraction of the cost.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 
-from . import extension_directives, html_blocks, myst_settings, rst_reading
+from . import extension_directives, html_blocks, myst_settings, plain_fences, rst_reading
 from .diagnostics import Diagnostic, Location, error, warning
 from .directive_bodies import MARKDOWN_BODIES, OTHER_DIRECTIVES, BodySpec, misspelt_kind, traced_kind
 from .doctrine import load_doctrine
@@ -119,6 +121,7 @@ class _Reading:
         self.objects = objects
         self.diagnostics = diagnostics
         self.directives = not (config.commonmark_only or config.gfm_only)
+        self.plain = plain_fences.applies(config)
         self.sites: list[tuple[str, str, int]] = []
         self.extensions = extensions or extension_directives.ExtensionDirectives()
         #: Read unknown directives' bodies too (to find what :meth:`unjudged` reports).
@@ -126,9 +129,12 @@ class _Reading:
 
     def block(self, text: str, offset: int, top: bool = False) -> None:
         """Read a block of Markdown whose first line is line ``offset + 1`` of the file."""
-        tokens = self.parser.parse(text if top else text + "\n")
-        if not top and tokens and tokens[0].type == "front_matter":
-            tokens.pop(0)  # MyST drops front matter from nested text
+        source = text if top else text + "\n"
+        tokens = plain_fences.plain_fences(source) if self.plain else None
+        if tokens is None:
+            tokens = self.parser.parse(source)
+            if not top and tokens and tokens[0].type == "front_matter":
+                tokens.pop(0)  # MyST drops front matter from nested text
         lines: list[str] | None = None
         for token in tokens:
             if token.type == "html_block" and token.map and html_blocks.may_hold_directives(token.content, self.config):

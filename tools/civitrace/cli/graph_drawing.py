@@ -97,13 +97,8 @@ def draw(args: argparse.Namespace) -> int:
         except RenderError as exc:
             print(f"civitrace graph: error: {exc}", file=sys.stderr)
             return 1
-        except OSError as exc:
-            raise UsageError(_("cannot write '{path}': {error}").format(path=path, error=exc.strerror)) from None
     if args.text:
-        try:
-            Path(args.text).write_text("\n".join(alternatives), encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(_("cannot write '{path}': {error}").format(path=args.text, error=exc.strerror)) from None
+        Path(args.text).write_text("\n".join(alternatives), encoding="utf-8")  # OSError: main reports it
     return 0
 
 
