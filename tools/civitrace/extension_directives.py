@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .diagnostics import Diagnostic, Location, warning
 from .directive_bodies import BodySpec
+from .i18n import _
 
 _PLAIN = BodySpec()
 _TITLE = BodySpec(0, 1, True)
@@ -121,3 +123,17 @@ def for_extensions(extensions: Iterable[str] | None) -> ExtensionDirectives:
         if not _known(extension) and extension not in unknown:
             unknown.append(extension)
     return ExtensionDirectives(markdown, frozenset(other), tuple(unknown))
+
+
+def unread_inside(
+    location: Location, name: str, unknown: tuple[str, ...], sites: list[tuple[str, str, int]]
+) -> Diagnostic:
+    """The warning for traced directives (``sites``) inside ``name``, a directive of an unknown extension."""
+    ids = ", ".join(argument.partition(" ")[0] or kind for kind, argument, _line in sites)
+    extensions = _("the list conf.py computes") if unknown == COMPUTED else ", ".join(unknown)
+    message = _(
+        "directive '{name}' may come from an extension civitrace does not know ({extensions}): civitrace "
+        "check cannot tell whether the site reads its text, so it leaves out the traced directives inside "
+        "({ids}); write them outside '{name}'"
+    ).format(name=name, extensions=extensions, ids=ids)
+    return warning(location, "unknown-directive", message)

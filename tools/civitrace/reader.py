@@ -211,13 +211,9 @@ class _Reading:
         inside.block(split.body, line + split.body_offset)
         if not inside.sites:
             return
-        ids = ", ".join(argument.partition(" ")[0] or kind for kind, argument, _line in inside.sites)
-        message = _(
-            "directive '{name}' may come from an extension civitrace does not know ({extensions}): civitrace "
-            "check cannot tell whether the site reads its text, so it leaves out the traced directives inside "
-            "({ids}); write them outside '{name}'"
-        ).format(name=name, extensions=_unknown_extensions(self.extensions.unknown), ids=ids)
-        self.diagnostics.append(warning(Location(self.path, line), "unknown-directive", message))
+        self.diagnostics.append(
+            extension_directives.unread_inside(Location(self.path, line), name, self.extensions.unknown, inside.sites)
+        )
 
     def html_admonitions(self, text: str, line: int) -> None:
         """An HTML block that MyST turns into admonitions (``html_admonition``): read their text as MyST does."""
@@ -329,12 +325,6 @@ def _split_container(spec: BodySpec, first_line: str, content: str, line: int) -
     except MarkupError:
         return None
     return Split(result.arguments, result.options, "\n".join(result.body), result.body_offset)
-
-
-def _unknown_extensions(names: tuple[str, ...]) -> str:
-    if names == extension_directives.COMPUTED:
-        return _("the list conf.py computes")
-    return ", ".join(names)
 
 
 def _may_hold_fences(text: str) -> bool:
