@@ -73,7 +73,7 @@ def setup(app):
 UNKNOWN_EXTENSION = {
     "conf.py": (
         "import os, sys\nsys.path.insert(0, os.path.dirname(__file__))\n"
-        'extensions = ["myst_parser", "civitrace", "boxes"]\nmyst_enable_extensions = ["colon_fence"]\n'
+        'EXTENSIONS\nmyst_enable_extensions = ["colon_fence"]\n'
         'language = "fr"\nexclude_patterns = ["_build"]\n'
     ),
     "boxes.py": BOXES,
@@ -86,8 +86,17 @@ UNKNOWN_EXTENSION = {
 
 
 @pytest.mark.sphinx
-def test_a_directive_of_an_unknown_extension_is_reported_the_same_by_check_and_the_build(tmp_path):
-    src = write_project(tmp_path / "src", UNKNOWN_EXTENSION)
+@pytest.mark.parametrize(
+    ("extensions", "named"),
+    [
+        ('extensions = ["myst_parser", "civitrace", "boxes"]', "boxes"),
+        # computed: check cannot read the list, and the build judges with what check reads, not with Sphinx's list
+        ('extensions = ["myst_parser", "civitrace"] + ["boxes"]', "la liste que calcule conf.py"),
+    ],
+)
+def test_a_directive_of_an_unknown_extension_is_reported_the_same_by_check_and_the_build(tmp_path, extensions, named):
+    files = {**UNKNOWN_EXTENSION, "conf.py": UNKNOWN_EXTENSION["conf.py"].replace("EXTENSIONS", extensions)}
+    src = write_project(tmp_path / "src", files)
     previous = i18n.current_language()
     i18n.set_language("fr")
     try:
@@ -99,7 +108,7 @@ def test_a_directive_of_an_unknown_extension_is_reported_the_same_by_check_and_t
     assert [d[1:] for d in fast if d[3] == "unknown-directive"] == [
         (
             12,
-            "la directive «\u00a0box\u00a0» vient peut-être d'une extension que civitrace ne connaît pas (boxes)\u00a0: "
+            f"la directive «\u00a0box\u00a0» vient peut-être d'une extension que civitrace ne connaît pas ({named})\u00a0: "
             "civitrace check ne peut pas savoir si le site lit son texte, il laisse donc de côté les directives "
             "tracées qu'elle contient (M-1)\u00a0; écrivez-les hors de «\u00a0box\u00a0»",
             "unknown-directive",

@@ -95,6 +95,17 @@ def default_config() -> MdParserConfig:
     return MdParserConfig(enable_extensions=set(DEFAULT_EXTENSIONS))
 
 
+def declared_extensions(conf: Path) -> tuple[str, ...] | None:
+    """The ``extensions`` a conf.py declares, read without running it (``None``: it computes them).
+
+    The build reads its files with this list too, not with the one Sphinx ends up with: so both readers
+    judge an extension's directives alike, even when the list is computed.
+    """
+    if not conf.is_file():
+        return ()
+    return _extensions(conf, _literal_assignments(conf))
+
+
 def settings_from_conf(root: Path) -> SphinxSettings:
     """The settings of the project whose sources are under ``root``, from its conf.py if it has one."""
     for location in CONF_LOCATIONS:
