@@ -3,7 +3,9 @@
 It tokenizes each file with MyST's own markdown-it parser and configuration
 (:mod:`civitrace.myst_settings`), decides what is a directive exactly as
 MyST's renderer does, reads inside a directive only when the build would
-(:mod:`civitrace.directive_bodies`), and splits each traced directive with
+(:mod:`civitrace.directive_bodies`, and :mod:`civitrace.extension_directives`
+for the extensions conf.py loads), reads the Markdown MyST finds in HTML
+blocks (:mod:`civitrace.html_blocks`), and splits each traced directive with
 MyST's ``parse_directive_text``. Two shortcuts, each held by a test to the
 full machinery on generated input, skip the costly parts for the plain shape:
 :mod:`civitrace.plain_fences` (the block parser) and :mod:`civitrace.fast_split`
