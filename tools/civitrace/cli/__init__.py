@@ -23,7 +23,7 @@ from . import (
     register_command,
     seal_command,
 )
-from .arguments import EXIT_OK, EXIT_USAGE, UsageError
+from .arguments import EXIT_OK, EXIT_USAGE, UsageError, error_line
 
 __all__ = ["COMMANDS", "EXIT_INTERRUPTED", "UsageError", "build_parser", "main", "run"]
 
@@ -83,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except UsageError as exc:
-        parser.exit(EXIT_USAGE, _error(args.command, str(exc)))
+        parser.exit(EXIT_USAGE, error_line(args.command, str(exc)))
     except BrokenPipeError:  # e.g. piped into `head`, or stdout closed
         _drop_stdout()
         return EXIT_OK
@@ -94,13 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" {for_terminal(str(exc.filename))}" if exc.filename else ""
         reason = for_terminal(exc.strerror or str(exc))
         message = _("cannot write{where}: {reason}").format(where=where, reason=reason)
-        parser.exit(EXIT_USAGE, _error(args.command, message))
+        parser.exit(EXIT_USAGE, error_line(args.command, message))
     return EXIT_OK  # pragma: no cover - parser.exit does not return
-
-
-def _error(command: str, message: str) -> str:
-    """``civitrace check: error: …`` as the language writes it, for standard error."""
-    return _("civitrace {command}: error: {message}").format(command=command, message=message) + "\n"
 
 
 def _drop_stdout() -> None:

@@ -17,6 +17,16 @@ class UsageError(Exception):
     """A mistake in how the command was called (exit status 2)."""
 
 
+def error_line(command: str, message: str) -> str:
+    """``civitrace check: error: …`` as the language writes it, for standard error."""
+    return _("civitrace {command}: error: {message}").format(command=command, message=message) + "\n"
+
+
+def warning_line(command: str, message: str) -> str:
+    """``civitrace bilan: warning: …`` as the language writes it, for standard error."""
+    return _("civitrace {command}: warning: {message}").format(command=command, message=message) + "\n"
+
+
 def write_output(data: str, output: str | None, *, newline: str | None = None) -> None:
     """Write a command's result to ``output``, or to standard output without one.
 
