@@ -24,6 +24,7 @@ from myst_parser.config.main import MdParserConfig
 from . import extension_directives, html_blocks, myst_settings, plain_fences, rst_reading
 from .diagnostics import Diagnostic, Location, error, warning
 from .directive_bodies import MARKDOWN_BODIES, OTHER_DIRECTIVES, BodySpec, misspelt_kind, traced_kind
+from .directive_split import split_container, split_with_myst
 from .doctrine import load_doctrine
 from .fast_split import Split, split_simple
 from .fields import build_object
@@ -173,7 +174,7 @@ class _Reading:
         if kind is not None:
             split = self.traced(kind, first_line, token.content, line)
         elif (spec := self.markdown_body(name.lower())) is not None:
-            split = _split_container(spec, first_line, token.content, line)
+            split = split_container(spec, first_line, token.content, line)
         elif name.lower() == "csv-table":
             self.csv_cells(first_line, token.content, line)
             return
@@ -185,7 +186,7 @@ class _Reading:
                 if not self.guessing:
                     self.unjudged(name, first_line, token.content, line)
                     return
-                split = _split_container(BodySpec(0, 1, True), first_line, token.content, line)
+                split = split_container(BodySpec(0, 1, True), first_line, token.content, line)
                 if split is not None and _may_hold_fences(split.body):
                     self.block(split.body, line + split.body_offset)
             return  # MyST does not read the body of a directive it does not know, nor of code, math, raw…
@@ -205,7 +206,7 @@ class _Reading:
         The build may read it (an extension's container) or not (its code block): rather than guess, say so
         when traced directives are written inside.
         """
-        split = _split_container(BodySpec(0, 1, True), first_line, content, line)
+        split = split_container(BodySpec(0, 1, True), first_line, content, line)
         if split is None or not _may_hold_fences(split.body):
             return
         inside = _Reading(self.path, self.docname, self.config, [], [], self.extensions)
@@ -221,7 +222,7 @@ class _Reading:
         """An HTML block that MyST turns into admonitions (``html_admonition``): read their text as MyST does."""
         searched = 0
         for found in html_blocks.admonitions(text, self.config):
-            split = _split_container(MARKDOWN_BODIES["admonition"], found.title, found.content, line)
+            split = split_container(MARKDOWN_BODIES["admonition"], found.title, found.content, line)
             if split is None or not _may_hold_fences(split.body):
                 continue
             start = html_blocks.line_of(text, split.body, searched)
@@ -245,7 +246,7 @@ class _Reading:
 
         from docutils.parsers.rst.directives.tables import CSVTable
 
-        split = _split_container(BodySpec(0, 1, True), first_line, content, line)
+        split = split_container(BodySpec(0, 1, True), first_line, content, line)
         if split is None or split.options:
             return  # custom delimiters or an external file: not read
         try:
@@ -273,60 +274,6 @@ class _Reading:
         if obj is not None:
             self.objects.append(obj)
         return parsed
-
-
-def split_with_myst(
-    kind: str, first_line: str, content: str, line: int, path: str
-) -> tuple[Split | None, list[Diagnostic]]:
-    """Split a traced directive with MyST's ``parse_directive_text``; its complaints become ``syntax`` errors."""
-    # Imported here: docutils and MyST's directive parser cost more to load than most runs spend reading.
-    from docutils.parsers.rst.states import MarkupError
-    from myst_parser.parsers.directives import parse_directive_text
-
-    from .directive_syntax import StandInDirective, repeated_options
-
-    problems: list[Diagnostic] = []
-    try:
-        result = parse_directive_text(StandInDirective, first_line, content, line=line)
-    except MarkupError as exc:
-        return None, [error(Location(path, line), "syntax", f"{kind}: {exc}")]
-    for problem in result.warnings:
-        problems.append(error(Location(path, problem.lineno or line), "syntax", f"{kind}: {problem.msg}"))
-    for key, key_line in repeated_options(content, line):
-        problems.append(
-            error(
-                Location(path, key_line),
-                "repeated-option",
-                _("{kind}: option '{key}' is given twice; only the last value would count").format(kind=kind, key=key),
-            )
-        )
-    return Split(result.arguments, result.options, "\n".join(result.body), result.body_offset), problems
-
-
-def _split_container(spec: BodySpec, first_line: str, content: str, line: int) -> Split | None:
-    """The body of a non-traced directive with a Markdown body, split as MyST splits it (``None``: it fails)."""
-    from docutils.parsers.rst import Directive
-    from docutils.parsers.rst.states import MarkupError
-    from myst_parser.parsers.directives import parse_directive_text
-
-    from .directive_syntax import AnyOption
-
-    stand_in = type(
-        "Container",
-        (Directive,),
-        {
-            "required_arguments": spec.required_arguments,
-            "optional_arguments": spec.optional_arguments,
-            "final_argument_whitespace": spec.final_argument_whitespace,
-            "has_content": True,
-            "option_spec": AnyOption() if spec.has_options else None,
-        },
-    )
-    try:
-        result = parse_directive_text(stand_in, first_line, content, line=line)
-    except MarkupError:
-        return None
-    return Split(result.arguments, result.options, "\n".join(result.body), result.body_offset)
 
 
 def _may_hold_fences(text: str) -> bool:
