@@ -24,6 +24,9 @@ def _fence(name: str, marker: str = "```", argument: str = "") -> Context:
     return lambda s: f"{marker}{{{name}}}{(' ' + argument) if argument else ''}\n{s}\n{marker}"
 
 
+#: Front matter that turns on MyST's html_admonition for one file.
+HTML_ADMONITION = "---\nmyst:\n  enable_extensions: [colon_fence, html_admonition]\n---\n"
+
 #: Where a snippet goes.
 CONTEXTS: dict[str, Context] = {
     "top": lambda s: s,
@@ -65,6 +68,25 @@ CONTEXTS: dict[str, Context] = {
     "recommendation-body": lambda s: "::::{recommendation} RB-{n} Conteneur\n" + s + "\n::::",
     "recommendation-body-after-text": lambda s: "::::{recommendation} RB-{n} Conteneur\nTexte.\n\n" + s + "\n::::",
     "deep-nesting": lambda s: "::::::{note}\n:::::{note}\n::::{note}\n" + s + "\n::::\n:::::\n::::::",
+    # MyST's html_admonition: a <div class="admonition"> block is an admonition whose text is Markdown
+    "html-admonition": lambda s: (
+        HTML_ADMONITION + '<div class="admonition note">\n<p class="title">Titre</p>\n' + s + "\n</div>"
+    ),
+    "html-admonition-untitled": lambda s: HTML_ADMONITION + '<div class="admonition">\n' + s + "\n</div>",
+    "html-admonition-blank-lines": lambda s: HTML_ADMONITION + '<div class="admonition">\n\n' + s + "\n\n</div>",
+    "html-admonition-in-list": lambda s: (
+        HTML_ADMONITION + "- point\n\n" + _indent('<div class="admonition tip">\n' + s + "\n</div>", "  ")
+    ),
+    # the same without front matter: raw HTML, unless conf.py's myst_enable_extensions has html_admonition
+    "html-admonition-conf": lambda s: '<div class="admonition warning">\n' + s + "\n</div>",
+    "html-admonition-mixed": lambda s: HTML_ADMONITION + '<div class="admonition">\n' + s + "\n</div>\n<p>x</p>",
+    # directives of Sphinx extensions: read as Markdown when conf.py loads the extension, unknown otherwise
+    "todo": _fence("todo", "::::"),
+    "ifconfig": _fence("ifconfig", "::::", "language == 'fr'"),
+    "dropdown": _fence("dropdown", "::::", "Déplier"),
+    "tab-item": lambda s: ":::::{tab-set}\n::::{tab-item} Onglet\n" + s + "\n::::\n:::::",
+    "grid-item-card": lambda s: ":::::{grid} 2\n::::{grid-item-card} Carte\n" + s + "\n::::\n:::::",
+    "graphviz": _fence("graphviz", "````"),
     "crlf": lambda s: s.replace("\n", "\r\n"),
     "cr": lambda s: s.replace("\n", "\r"),
     "tab-indent": lambda s: _indent(s, "\t", "- "),

@@ -253,3 +253,11 @@ def test_the_commands_own_usage_errors_follow_the_language(tmp_path):
     english = run_cli({"LANG": "C"}, "graph", str(tmp_path), "-o", str(tmp_path / "x.gif"))
     assert english.returncode == 2
     assert "cannot tell the format of" in english.stderr
+
+
+def test_graph_reports_what_it_wrote_in_french(uncovered, tmp_path):
+    target = tmp_path / "out" / "trace.svg"
+    done = run_cli({"LANG": "fr_FR.UTF-8"}, "graph", str(uncovered), "-o", str(target))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"écrit\u00a0: {target} (")
+    assert "sur A4 paysage réduit à" in done.stdout and "wrote" not in done.stdout

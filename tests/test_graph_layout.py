@@ -85,3 +85,31 @@ def test_outline_items_never_overlap_and_share_a_right_edge_per_column(project):
             assert overlap_x <= 0.01 or overlap_y <= 0.01, (a, b)
     right_edges = {round(box[2], 1) for box in boxes}
     assert len(right_edges) <= 2  # one per column (this small principle needs at most two)
+
+
+def test_without_graphviz_box_sizes_are_estimated_close_to_graphvizs(project, monkeypatch):
+    # A principle's view places its boxes itself; without graphviz (DOT output needs none) their sizes come
+    # from the text. The estimate stays within a few percent of graphviz's measure, rather too large.
+    from civitrace.graph import dot as dot_module
+    from civitrace.graph.label_size import estimated_sizes
+
+    seen = {}
+    measure = layout.node_sizes
+
+    def spy(header, statements):
+        seen["measured"], seen["statements"] = measure(header, statements), statements
+        return seen["measured"]
+
+    monkeypatch.setattr(dot_module.outline, "node_sizes", spy)
+    principles = sorted(obj.id for obj in project.objects if obj.kind == "principle")
+    ratios = []
+    for principle in principles:
+        diagram_dot(project, DiagramRequest("principle", principle), AS_OF)
+        estimated = estimated_sizes(seen["statements"])
+        for name, (width, height) in seen["measured"].items():
+            ratios += [estimated[name][0] / width, estimated[name][1] / height]
+    assert ratios and 0.93 <= min(ratios) and max(ratios) <= 1.25, (min(ratios), max(ratios))
+    monkeypatch.undo()
+    monkeypatch.setenv("PATH", "/nonexistent")
+    source = diagram_dot(project, DiagramRequest("principle", principles[0]), AS_OF)
+    assert source.startswith(layout.FIXED_LAYOUT_MARK) and 'pos="' in source

@@ -69,6 +69,48 @@ def test_control_characters_are_refused_at_read_time():
     assert result.objects[0].title == "Titre[31m rouge"
 
 
+#: Bidirectional overrides and isolates ("Trojan source") and other controls in a title, an option, an ID, a text.
+BIDI = {
+    "conf.py": CONF,
+    "index.md": (
+        "# Contrôles\n\n:::{recommendation} R-1 Titre \u202eesrever\u202c fin\n:::\n\n"
+        ":::{response} R-1\n:decision: deferred\n\nPlus\u2066 tard\u2069.\n:::\n\n"
+        ":::{measure} M-1 Une mesure\x0bà\x1bvoir\n:responds: R-1\n:owner: Dir\u2067ection\u2069\n:::\n\n"
+        ":::{measure} M\u202e-3 Identifiant inversé\n:responds: R-1\n:::\n\n"
+        ":::{measure} M-4 عربي \u200favec marque\n:responds: R-1\n:::\n"
+    ),
+}
+
+
+@pytest.mark.sphinx
+def test_bidi_overrides_and_controls_are_refused_at_read_time_by_check_and_the_build(tmp_path):
+    src = write_project(tmp_path / "src", BIDI)
+    project = read_project(src)
+    found = [(d.location.line, d.code) for d in project.reader_diagnostics]
+    assert found == [
+        (3, "control-character"),  # the title
+        (6, "control-character"),  # the response's text
+        (12, "control-character"),  # the option
+        (12, "control-character"),  # the title: \x0b and ESC
+        (17, "control-character"),  # the ID is refused whole, never read as M-3
+        (17, "invalid-id"),
+    ], found
+    by_id = {obj.id: obj for obj in project.objects if obj.kind != "response"}
+    assert by_id["R-1"].title == "Titre esrever fin" and "M-3" not in by_id
+    assert by_id["M-4"].title == "عربي \u200favec marque"  # direction marks are writing, not controls
+    messages = [d.message for d in project.reader_diagnostics]
+    assert "(\\u202e, \\u202c)" in messages[0] and "(\\u2067, \\u2069)" in messages[2]
+    previous = i18n.current_language()
+    i18n.set_language("fr")
+    try:
+        fast = {(d.location.path, d.location.line, d.message, d.code) for d in check(read_project(src), as_of=None)}
+    finally:
+        i18n.set_language(previous)
+    built = sphinx_build(src, tmp_path / "html", "--no-color")
+    assert "Traceback" not in built.stderr
+    assert parse_warnings(built.stderr, src) == fast
+
+
 def test_a_value_or_file_name_cannot_forge_a_log_line(tmp_path):
     src = write_project(
         tmp_path,
@@ -123,7 +165,9 @@ NEW_USER = {
     "strategy/binaire.md": bytes(range(256)) * 4,
     "strategy/liste.md": (
         "# Liste\n\n- premier point\n- :::{measure} M-01 Mesure dans une liste\n  :responds: R-01\n"
-        "  :status:planned\n  :::\n\n:::{mesure} M-02 Faute de frappe\n:responds: R-01\n:::\n"
+        "  :status:planned\n  :::\n\n:::{mesure} M-02 Faute de frappe\n:responds: R-01\n:::\n\n"
+        "1. Dans une liste numérotée :\n\n   :::{measure} M-03 Mesure bien écrite dans une liste\n"
+        "   :responds: R-01\n   :::\n"
     ),
 }
 
@@ -131,26 +175,32 @@ NEW_USER = {
 @pytest.mark.sphinx
 def test_check_and_the_build_say_the_same_on_a_new_users_mistakes(tmp_path):
     src = write_project(tmp_path / "src", NEW_USER)
-    done = civitrace("check", str(src))
-    assert done.returncode == 1 and "Traceback" not in done.stderr
+    done = civitrace("--lang", "fr", "check", str(src))
+    assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout
     previous = i18n.current_language()
     i18n.set_language("fr")  # the site is French: its warnings are the French of check's messages
     try:
-        fast = {(d.location.path, d.location.line, d.message, d.code) for d in check(read_project(src), as_of=None)}
+        project = read_project(src)
+        fast = {(d.location.path, d.location.line, d.message, d.code) for d in check(project, as_of=None)}
     finally:
         i18n.set_language(previous)
-    assert {(d[0], d[3]) for d in fast} == {
-        ("strategy/latin.md", "encoding"),
-        ("strategy/binaire.md", "encoding"),
-        ("strategy/liste.md", "syntax"),
-        ("strategy/liste.md", "unknown-kind"),
-        ("opinion/avis.md", "uncovered"),  # the options block of M-01 cannot be read, so R-01 lost its measure
+    assert {(d[0], d[1], d[3]) for d in fast} == {
+        ("strategy/latin.md", 1, "encoding"),
+        ("strategy/binaire.md", 3, "encoding"),
+        ("strategy/liste.md", 6, "syntax"),  # M-01's options block, in a list item: the line of the bad option
+        ("strategy/liste.md", 9, "unknown-kind"),
     }
-    built = sphinx_build(src, tmp_path / "html", "-W", "--keep-going")
-    assert built.returncode == 1 and "Traceback" not in built.stderr
+    # The well-written directive in a list item is read (R-01 is covered by it: no `uncovered`).
+    assert ("M-03", 15) in {(obj.id, obj.location.line) for obj in project.objects}
+    # What the command prints is what the rules said, line for line.
+    printed = {tuple(line.split(": ", 2)) for line in done.stdout.splitlines()}
+    assert printed == {(f"{path}:{line}", "error", message) for path, line, message, _ in fast}
+    built = sphinx_build(src, tmp_path / "html", "-W", "--keep-going", "--no-color")
+    assert built.returncode == 1 and "Traceback" not in built.stderr + built.stdout
     assert parse_warnings(built.stderr, src) == fast
     # Only civitrace's codes: no MyST duplicate for the traced directive, no unknown directive.
     assert "[myst." not in built.stderr, built.stderr
+    assert "M-03" in (tmp_path / "html" / "strategy" / "liste.html").read_text(encoding="utf-8")
 
 
 def test_the_pdf_diagram_is_the_same_bytes_twice(tmp_path, repo_root):
@@ -168,10 +218,40 @@ def test_without_graphviz_dot_output_works_and_drawings_fail_cleanly(tmp_path, r
     no_graphviz = {"PATH": str(tmp_path / "empty")}
     done = civitrace("graph", str(repo_root), "-o", str(tmp_path / "x.dot"), env=no_graphviz)
     assert done.returncode == 0 and (tmp_path / "x.dot").read_text(encoding="utf-8").startswith(("digraph", "//"))
-    for args in (["-o", str(tmp_path / "x.svg")], ["--principle", "P-UTILITE", "-o", str(tmp_path / "p.dot")]):
+    # A principle's view too: its boxes are sized from their text, and graphviz draws the file later.
+    done = civitrace(
+        "graph", str(repo_root), "--principle", "P-UTILITE", "-o", str(tmp_path / "p.dot"), env=no_graphviz
+    )
+    assert done.returncode == 0, done.stderr
+    drawn = subprocess.run(["neato", "-n2", "-Tsvg", str(tmp_path / "p.dot")], capture_output=True, check=False)
+    assert drawn.returncode == 0 and b"UTILITE" in drawn.stdout
+    for args in (["-o", str(tmp_path / "x.svg")], ["--principle", "P-UTILITE", "-o", str(tmp_path / "p.svg")]):
         done = civitrace("graph", str(repo_root), *args, env=no_graphviz)
         assert done.returncode == 1 and "Traceback" not in done.stderr
         assert "graphviz" in done.stderr
+
+
+@pytest.mark.sphinx
+def test_a_build_without_graphviz_warns_at_each_diagram_and_goes_on(tmp_path):
+    page = (
+        "# Graphe\n\n:::{principle} P-1 Un principe\n:::\n\n:::{recommendation} R-1 Une recommandation\n"
+        ":principle: P-1\n:::\n\n:::{measure} M-1 Une mesure\n:responds: R-1\n:::\n\n"
+        "```{trace-graph}\n:principle: P-1\n```\n\n```{trace-graph}\n:root: M-1\n```\n\nFin de la page.\n"
+    )
+    src = write_project(tmp_path / "src", {"conf.py": CONF + "civitrace_object_graphs = False\n", "index.md": page})
+    built = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "--no-color", str(src), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        env={**os.environ, "PATH": str(tmp_path / "no-graphviz")},
+    )
+    assert built.returncode == 0 and "Traceback" not in built.stderr, built.stderr
+    warnings = sorted((line, code) for _, line, _, code in parse_warnings(built.stderr, src))
+    assert warnings == [(14, "graph"), (18, "graph")], built.stderr
+    assert "graphviz" in built.stderr
+    assert "Fin de la page." in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
 
 
 def test_base_url_and_huge_titles_give_well_formed_svg_and_parsable_dot(tmp_path):
@@ -232,6 +312,40 @@ def test_ctrl_c_stops_without_a_traceback(tmp_path):
         _, err = process.communicate(timeout=60)
         assert "Traceback" not in err
         assert process.returncode in (130, 1, -signal.SIGINT), (process.returncode, err)
+
+
+@pytest.mark.parametrize("command", ["console-script", "python -m"])
+def test_ctrl_c_while_the_command_is_still_loading_is_one_line_and_130(tmp_path, command):
+    import shutil
+    import signal
+
+    src = write_project(tmp_path, {"a.md": COVERED})
+    script = shutil.which("civitrace", path=os.path.dirname(sys.executable))
+    assert script, "the civitrace console script is installed beside the interpreter"
+    args = [script] if command == "console-script" else [sys.executable, "-m", "civitrace"]
+    # Python reports each module as it finishes loading it: Ctrl-C comes right after civitrace's first,
+    # while the command line (the reader, MyST, docutils…) is still being loaded.
+    process = subprocess.Popen(
+        [*args, "--lang", "en", "check", str(src)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPROFILEIMPORTTIME": "1", "LANGUAGE": "", "LANG": "C.UTF-8"},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    assert process.stderr is not None
+    loaded = []
+    for line in process.stderr:
+        loaded.append(line.rsplit("|", 1)[-1].strip())
+        if loaded[-1].startswith("civitrace.") and loaded[-1] != "civitrace.console":
+            process.send_signal(signal.SIGINT)
+            break
+    rest = process.stderr.read()
+    process.wait(timeout=60)
+    said = [line for line in rest.splitlines() if not line.startswith("import time:")]
+    assert "civitrace.reader" not in loaded, "the signal came after the command line was loaded"
+    assert process.returncode == 130, (process.returncode, said)
+    assert said == ["civitrace: interrupted"], said
 
 
 def test_diff_reads_a_symlinked_file_through_its_link_on_both_sides(tmp_path):

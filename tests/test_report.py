@@ -261,3 +261,12 @@ def test_outside_git_the_report_says_it_compares_with_nothing(tmp_path):
     md = text(tmp_path / "out")
     assert "Les sources ne sont pas dans un dépôt git" in md
     assert "Recommandations couvertes : 0 sur 3 (0 %)" in md.replace("\u00a0", " ")
+
+
+def test_a_report_asked_in_english_writes_its_dates_in_english(project, tmp_path):
+    out = tmp_path / "en"
+    assert main(["bilan", str(project), "-o", str(out), "--lang", "en", "--format", "markdown"]) == 0
+    md = text(out)
+    months = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre")
+    assert not any(f" {month} 20" in md for month in months), md
+    assert any(f" {month} 20" in md for month in ("January", "February", "March", "April", "May", "June"))

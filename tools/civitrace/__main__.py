@@ -1,11 +1,5 @@
-"""``python -m civitrace``."""
+"""``python -m civitrace``: the same entry point as the ``civitrace`` command."""
 
-try:
-    from .cli import EXIT_INTERRUPTED, run
-except KeyboardInterrupt:  # Ctrl-C while the modules load: no traceback either
-    raise SystemExit(130) from None
+from .console import run
 
-try:
-    run()
-except KeyboardInterrupt:
-    raise SystemExit(EXIT_INTERRUPTED) from None
+run()

@@ -78,6 +78,9 @@ CODES: Labels = Labels(
         "internal-error": N_("unexpected error of the tool on this file"),
         "unknown-kind": N_("unknown directive name that looks like a kind of object (a typo?)"),
         "repeated-option": N_("option written twice in one directive (only the last would count)"),
+        "unknown-directive": N_(
+            "traced directives inside a directive of an extension civitrace does not know (not read)"
+        ),
         "control-character": N_("control characters in a title, an option or a text (removed)"),
         # one object
         "missing-argument": N_("the directive has neither ID nor title"),

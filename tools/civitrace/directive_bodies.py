@@ -128,8 +128,12 @@ def misspelt_kind(name: str) -> str | None:
 
     An empty name (``{}``) means some kind too. Names of known directives are never misspelt kinds.
     """
+    from .extension_directives import EXTENSION_DIRECTIVE_NAMES  # that module builds on this one
+
     lower = name.lower()
     if lower in KINDS or lower in MARKDOWN_BODIES or lower in OTHER_DIRECTIVES or ":" in lower:
+        return None
+    if lower in EXTENSION_DIRECTIVE_NAMES:
         return None
     if not lower:
         return ""

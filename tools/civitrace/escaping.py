@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 
 #: Characters that change what a terminal or a log shows: C0/C1 controls, DEL, line and paragraph
-#: separators, and the bidirectional overrides that reorder text ("Trojan source").
-_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: separators, the bidirectional overrides that reorder text ("Trojan source") and the invisible direction marks.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
-#: Control characters an author never means in a value (tab and line feed are kept for multi-line values).
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+#: Control characters an author never means in a value (tab and line feed are kept for multi-line values):
+#: C0 and C1 controls, DEL, non-characters, and the bidirectional embeddings, overrides and isolates
+#: (U+202A–U+202E, U+2066–U+2069) that make text show in another order than it is stored ("Trojan source").
+#: The bidirectional *marks* (U+200E, U+200F, U+061C) stay: right-to-left scripts need them.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 
 #: Characters XML 1.0 does not allow at all.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

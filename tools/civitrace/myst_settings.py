@@ -24,6 +24,7 @@ CONF_LOCATIONS = ("conf.py", "docs/conf.py", "doc/conf.py", "source/conf.py")
 
 #: The configuration of a project without conf.py: what civitrace's quick start writes.
 DEFAULT_EXTENSIONS = ("colon_fence",)
+DEFAULT_SPHINX_EXTENSIONS = ("myst_parser", "civitrace")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class SphinxSettings:
     myst: MdParserConfig
     #: ``exclude_patterns`` of conf.py, matched as Sphinx matches them.
     exclude_patterns: tuple[str, ...] = ()
+    #: conf.py's ``extensions`` (``None`` when conf.py computes the list: then they are unknown).
+    extensions: tuple[str, ...] | None = DEFAULT_SPHINX_EXTENSIONS
 
 
 def _literal_assignments(path: Path) -> dict[str, Any]:
@@ -67,9 +70,40 @@ def myst_config(values: dict[str, Any]) -> MdParserConfig:
         return MdParserConfig()
 
 
+def _extensions(conf: Path, values: dict[str, Any]) -> tuple[str, ...] | None:
+    """conf.py's ``extensions``: ``()`` when it sets none, ``None`` when it computes or changes them."""
+    try:
+        tree = ast.parse(conf.read_text(encoding="utf-8"), str(conf))
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
+        return None
+    assignments = 0
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id == "extensions" and isinstance(node.ctx, ast.Store):
+            assignments += 1
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "extensions":
+            return None  # extensions.append(…), extend, insert: computed
+    if assignments == 0:
+        return ()
+    found = values.get("extensions")
+    if assignments > 1 or not isinstance(found, list | tuple):
+        return None
+    return tuple(str(e) for e in found)
+
+
 def default_config() -> MdParserConfig:
     """The MyST configuration of a project without conf.py."""
     return MdParserConfig(enable_extensions=set(DEFAULT_EXTENSIONS))
+
+
+def declared_extensions(conf: Path) -> tuple[str, ...] | None:
+    """The ``extensions`` a conf.py declares, read without running it (``None``: it computes them).
+
+    The build reads its files with this list too, not with the one Sphinx ends up with: so both readers
+    judge an extension's directives alike, even when the list is computed.
+    """
+    if not conf.is_file():
+        return ()
+    return _extensions(conf, _literal_assignments(conf))
 
 
 def settings_from_conf(root: Path) -> SphinxSettings:
@@ -80,7 +114,7 @@ def settings_from_conf(root: Path) -> SphinxSettings:
             values = _literal_assignments(conf)
             patterns = values.get("exclude_patterns", [])
             patterns = tuple(str(p) for p in patterns) if isinstance(patterns, list | tuple) else ()
-            return SphinxSettings(myst_config(values), patterns)
+            return SphinxSettings(myst_config(values), patterns, _extensions(conf, values))
     return SphinxSettings(default_config())
 
 

@@ -40,11 +40,13 @@ class _Entry:
     spans: FileSpans | None = None
     #: the project's MyST configuration, as `check` and the build read the file with it
     config: MdParserConfig | None = None
+    #: and conf.py's ``extensions`` (which directives' bodies are read)
+    extensions: tuple[str, ...] | None = ()
 
     def read(self) -> FileResult:
         """What the reader finds in this text (read once)."""
         if self.result is None:
-            self.result = read_source(self.text or "", self.rel, self.config)
+            self.result = read_source(self.text or "", self.rel, self.config, self.extensions)
         return self.result
 
 
@@ -78,8 +80,10 @@ class ProjectCache:
                 stamp = None
             entry = self._disk.get(rel)
             if entry is None or stamp is None or entry.stamp != stamp:
-                result, text = read_file_and_text(self.root, rel, self._myst.myst)
-                self._disk[rel] = _Entry(text, result, rel, stamp, config=self._myst.myst)
+                result, text = read_file_and_text(self.root, rel, self._myst.myst, self._myst.extensions)
+                self._disk[rel] = _Entry(
+                    text, result, rel, stamp, config=self._myst.myst, extensions=self._myst.extensions
+                )
                 changed.add(rel)
         for rel in set(self._disk) - seen:
             del self._disk[rel]
@@ -101,7 +105,7 @@ class ProjectCache:
             if rel not in self._unsaved:
                 self._unsaved[rel] = current
             return True
-        self._unsaved[rel] = _Entry(text, None, rel, config=self._myst.myst)
+        self._unsaved[rel] = _Entry(text, None, rel, config=self._myst.myst, extensions=self._myst.extensions)
         self._invalidate()
         return True
 

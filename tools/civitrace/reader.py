@@ -3,23 +3,28 @@
 It tokenizes each file with MyST's own markdown-it parser and configuration
 (:mod:`civitrace.myst_settings`), decides what is a directive exactly as
 MyST's renderer does, reads inside a directive only when the build would
-(:mod:`civitrace.directive_bodies`), and splits each traced directive with
-MyST's ``parse_directive_text`` (or the plain-shape shortcut that a test holds
-to it). So it reads what the Sphinx build reads, at a fraction of the cost.
+(:mod:`civitrace.directive_bodies`, and :mod:`civitrace.extension_directives`
+for the extensions conf.py loads), reads the Markdown MyST finds in HTML
+blocks (:mod:`civitrace.html_blocks`), and splits each traced directive with
+MyST's ``parse_directive_text``. Two shortcuts, each held by a test to the
+full machinery on generated input, skip the costly parts for the plain shape:
+:mod:`civitrace.plain_fences` (the block parser) and :mod:`civitrace.fast_split`
+(the option scanner). So it reads what the Sphinx build reads, at a fraction of the cost.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 
-from . import myst_settings, rst_reading
+from . import extension_directives, html_blocks, myst_settings, plain_fences, rst_reading
 from .diagnostics import Diagnostic, Location, error, warning
-from .directive_bodies import MARKDOWN_BODIES, BodySpec, misspelt_kind, traced_kind
+from .directive_bodies import MARKDOWN_BODIES, OTHER_DIRECTIVES, BodySpec, misspelt_kind, traced_kind
+from .directive_split import split_container, split_with_myst
 from .doctrine import load_doctrine
 from .fast_split import Split, split_simple
 from .fields import build_object
@@ -62,10 +67,17 @@ def normalise(text: str) -> str:
     return text.replace("\x00", "\ufffd") if "\x00" in text else text
 
 
-def read_text(text: str, path: str, docname: str = "", config: MdParserConfig | None = None) -> FileResult:
+def read_text(
+    text: str,
+    path: str,
+    docname: str = "",
+    config: MdParserConfig | None = None,
+    extensions: Sequence[str] | None = (),
+) -> FileResult:
     """Read the traced objects of one Markdown text; ``path`` is used in locations.
 
-    ``config`` is the project's MyST configuration (default: ``colon_fence``, as civitrace's quick start).
+    ``config`` is the project's MyST configuration (default: ``colon_fence``, as civitrace's quick start);
+    ``extensions`` its conf.py's ``extensions`` (``None``: a list conf.py computes, so unknown).
     """
     objects: list[TraceObject] = []
     diagnostics: list[Diagnostic] = []
@@ -82,7 +94,7 @@ def read_text(text: str, path: str, docname: str = "", config: MdParserConfig | 
         config = myst_settings.default_config()
     text = normalise(text)
     config = myst_settings.file_config(config, text)
-    reading = _Reading(path, docname, config, objects, diagnostics)
+    reading = _Reading(path, docname, config, objects, diagnostics, extension_directives.for_extensions(extensions))
     reading.block(text, 0, top=True)
     return FileResult(objects, diagnostics, reading.sites)
 
@@ -103,6 +115,7 @@ class _Reading:
         config: MdParserConfig,
         objects: list[TraceObject],
         diagnostics: list[Diagnostic],
+        extensions: extension_directives.ExtensionDirectives | None = None,
     ) -> None:
         self.path = path
         self.docname = docname
@@ -111,15 +124,24 @@ class _Reading:
         self.objects = objects
         self.diagnostics = diagnostics
         self.directives = not (config.commonmark_only or config.gfm_only)
+        self.plain = plain_fences.applies(config)
         self.sites: list[tuple[str, str, int]] = []
+        self.extensions = extensions or extension_directives.ExtensionDirectives()
+        #: Read unknown directives' bodies too (to find what :meth:`unjudged` reports).
+        self.guessing = False
 
     def block(self, text: str, offset: int, top: bool = False) -> None:
         """Read a block of Markdown whose first line is line ``offset + 1`` of the file."""
-        tokens = self.parser.parse(text if top else text + "\n")
-        if not top and tokens and tokens[0].type == "front_matter":
-            tokens.pop(0)  # MyST drops front matter from nested text
+        source = text if top else text + "\n"
+        tokens = plain_fences.plain_fences(source) if self.plain else None
+        if tokens is None:
+            tokens = self.parser.parse(source)
+            if not top and tokens and tokens[0].type == "front_matter":
+                tokens.pop(0)  # MyST drops front matter from nested text
         lines: list[str] | None = None
         for token in tokens:
+            if token.type == "html_block" and token.map and html_blocks.may_hold_directives(token.content, self.config):
+                self.html_admonitions(token.content, offset + token.map[0] + 1)
             if token.type not in ("fence", "colon_fence") or not token.map or not self.directives:
                 continue
             if lines is None:
@@ -151,8 +173,8 @@ class _Reading:
             )
         if kind is not None:
             split = self.traced(kind, first_line, token.content, line)
-        elif name.lower() in MARKDOWN_BODIES:
-            split = _split_container(MARKDOWN_BODIES[name.lower()], first_line, token.content, line)
+        elif (spec := self.markdown_body(name.lower())) is not None:
+            split = split_container(spec, first_line, token.content, line)
         elif name.lower() == "csv-table":
             self.csv_cells(first_line, token.content, line)
             return
@@ -160,9 +182,52 @@ class _Reading:
             meant = misspelt_kind(name)
             if meant is not None:
                 self.diagnostics.append(unknown_kind(location, name, meant))
+            elif self.extensions.unknown and not self.known_directive(name.lower()):
+                if not self.guessing:
+                    self.unjudged(name, first_line, token.content, line)
+                    return
+                split = split_container(BodySpec(0, 1, True), first_line, token.content, line)
+                if split is not None and _may_hold_fences(split.body):
+                    self.block(split.body, line + split.body_offset)
             return  # MyST does not read the body of a directive it does not know, nor of code, math, raw…
         if split is not None and _may_hold_fences(split.body):
             self.block(split.body, line + split.body_offset)
+
+    def markdown_body(self, name: str) -> BodySpec | None:
+        """The argument rules of a directive whose body the build reads as Markdown (core or loaded extension)."""
+        return MARKDOWN_BODIES.get(name) or self.extensions.markdown.get(name)
+
+    def known_directive(self, name: str) -> bool:
+        return name in OTHER_DIRECTIVES or name in self.extensions.other or name in self.extensions.markdown
+
+    def unjudged(self, name: str, first_line: str, content: str, line: int) -> None:
+        """A directive civitrace does not know, with extensions it does not know loaded: its body is not read.
+
+        The build may read it (an extension's container) or not (its code block): rather than guess, say so
+        when traced directives are written inside.
+        """
+        split = split_container(BodySpec(0, 1, True), first_line, content, line)
+        if split is None or not _may_hold_fences(split.body):
+            return
+        inside = _Reading(self.path, self.docname, self.config, [], [], self.extensions)
+        inside.guessing = True
+        inside.block(split.body, line + split.body_offset)
+        if not inside.sites:
+            return
+        self.diagnostics.append(
+            extension_directives.unread_inside(Location(self.path, line), name, self.extensions.unknown, inside.sites)
+        )
+
+    def html_admonitions(self, text: str, line: int) -> None:
+        """An HTML block that MyST turns into admonitions (``html_admonition``): read their text as MyST does."""
+        searched = 0
+        for found in html_blocks.admonitions(text, self.config):
+            split = split_container(MARKDOWN_BODIES["admonition"], found.title, found.content, line)
+            if split is None or not _may_hold_fences(split.body):
+                continue
+            start = html_blocks.line_of(text, split.body, searched)
+            searched = start + 1
+            self.block(split.body, line - 1 + start)
 
     def rst(self, content: str, line: int) -> None:
         """An ``{eval-rst}`` block: docutils reads it, traced directives included."""
@@ -181,7 +246,7 @@ class _Reading:
 
         from docutils.parsers.rst.directives.tables import CSVTable
 
-        split = _split_container(BodySpec(0, 1, True), first_line, content, line)
+        split = split_container(BodySpec(0, 1, True), first_line, content, line)
         if split is None or split.options:
             return  # custom delimiters or an external file: not read
         try:
@@ -209,60 +274,6 @@ class _Reading:
         if obj is not None:
             self.objects.append(obj)
         return parsed
-
-
-def split_with_myst(
-    kind: str, first_line: str, content: str, line: int, path: str
-) -> tuple[Split | None, list[Diagnostic]]:
-    """Split a traced directive with MyST's ``parse_directive_text``; its complaints become ``syntax`` errors."""
-    # Imported here: docutils and MyST's directive parser cost more to load than most runs spend reading.
-    from docutils.parsers.rst.states import MarkupError
-    from myst_parser.parsers.directives import parse_directive_text
-
-    from .directive_syntax import StandInDirective, repeated_options
-
-    problems: list[Diagnostic] = []
-    try:
-        result = parse_directive_text(StandInDirective, first_line, content, line=line)
-    except MarkupError as exc:
-        return None, [error(Location(path, line), "syntax", f"{kind}: {exc}")]
-    for problem in result.warnings:
-        problems.append(error(Location(path, problem.lineno or line), "syntax", f"{kind}: {problem.msg}"))
-    for key, key_line in repeated_options(content, line):
-        problems.append(
-            error(
-                Location(path, key_line),
-                "repeated-option",
-                _("{kind}: option '{key}' is given twice; only the last value would count").format(kind=kind, key=key),
-            )
-        )
-    return Split(result.arguments, result.options, "\n".join(result.body), result.body_offset), problems
-
-
-def _split_container(spec: BodySpec, first_line: str, content: str, line: int) -> Split | None:
-    """The body of a non-traced directive with a Markdown body, split as MyST splits it (``None``: it fails)."""
-    from docutils.parsers.rst import Directive
-    from docutils.parsers.rst.states import MarkupError
-    from myst_parser.parsers.directives import parse_directive_text
-
-    from .directive_syntax import AnyOption
-
-    stand_in = type(
-        "Container",
-        (Directive,),
-        {
-            "required_arguments": spec.required_arguments,
-            "optional_arguments": spec.optional_arguments,
-            "final_argument_whitespace": spec.final_argument_whitespace,
-            "has_content": True,
-            "option_spec": AnyOption() if spec.has_options else None,
-        },
-    )
-    try:
-        result = parse_directive_text(stand_in, first_line, content, line=line)
-    except MarkupError:
-        return None
-    return Split(result.arguments, result.options, "\n".join(result.body), result.body_offset)
 
 
 def _may_hold_fences(text: str) -> bool:
@@ -307,12 +318,16 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         ]
 
 
-def read_file(root: Path, rel: str, config: MdParserConfig | None = None) -> FileResult:
+def read_file(
+    root: Path, rel: str, config: MdParserConfig | None = None, extensions: Sequence[str] | None = ()
+) -> FileResult:
     """Read one file of the project; every problem becomes a diagnostic, never an exception."""
-    return read_file_and_text(root, rel, config)[0]
+    return read_file_and_text(root, rel, config, extensions)[0]
 
 
-def read_file_and_text(root: Path, rel: str, config: MdParserConfig | None = None) -> tuple[FileResult, str | None]:
+def read_file_and_text(
+    root: Path, rel: str, config: MdParserConfig | None = None, extensions: Sequence[str] | None = ()
+) -> tuple[FileResult, str | None]:
     """Read one file of the project, and return its decoded text too (``None`` when unreadable)."""
     path = root / rel
     if not is_regular_file(path):
@@ -334,18 +349,20 @@ def read_file_and_text(root: Path, rel: str, config: MdParserConfig | None = Non
     text, problems = decode(data, rel)
     if text is None:
         return FileResult([], problems), None
-    result = read_source(text, rel, config)
+    result = read_source(text, rel, config, extensions)
     result.diagnostics[:0] = problems
     return result, text
 
 
-def read_source(text: str, rel: str, config: MdParserConfig | None = None) -> FileResult:
+def read_source(
+    text: str, rel: str, config: MdParserConfig | None = None, extensions: Sequence[str] | None = ()
+) -> FileResult:
     """Read ``text`` as if it were the project file ``rel`` (an editor's unsaved text, for instance).
 
     Locations and the docname are those of ``rel``; never raises on bad input.
     """
     try:
-        result = read_text(text, rel, rel[: -len(".md")] if rel.endswith(".md") else rel, config)
+        result = read_text(text, rel, rel[: -len(".md")] if rel.endswith(".md") else rel, config, extensions)
     except Exception as exc:  # one bad file must not stop the run
         return FileResult(
             [], [error(Location(rel, 1), "internal-error", _("could not read this file: {error!r}").format(error=exc))]
@@ -361,7 +378,7 @@ def read_project(root: Path | str, excludes: Iterable[str] | None = None) -> Pro
     settings = myst_settings.settings_from_conf(root)
     unreadable: list[str] = []
     rels = list(markdown_files(root, excludes, settings.exclude_patterns, unreadable))
-    results = [read_file(root, rel, settings.myst) for rel in rels]
+    results = [read_file(root, rel, settings.myst, settings.extensions) for rel in rels]
     objects = [obj for result in results for obj in result.objects]
     diagnostics = [diag for result in results for diag in result.diagnostics]
     diagnostics += [

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import i18n
+from ..console import EXIT_INTERRUPTED, interrupted
 from ..escaping import for_terminal
 from ..i18n import _
 from . import (
@@ -22,7 +23,7 @@ from . import (
     register_command,
     seal_command,
 )
-from .arguments import EXIT_OK, EXIT_USAGE, UsageError
+from .arguments import EXIT_OK, EXIT_USAGE, UsageError, error_line
 
 __all__ = ["COMMANDS", "EXIT_INTERRUPTED", "UsageError", "build_parser", "main", "run"]
 
@@ -82,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except UsageError as exc:
-        parser.exit(EXIT_USAGE, _error(args.command, str(exc)))
+        parser.exit(EXIT_USAGE, error_line(args.command, str(exc)))
     except BrokenPipeError:  # e.g. piped into `head`, or stdout closed
         _drop_stdout()
         return EXIT_OK
@@ -93,17 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" {for_terminal(str(exc.filename))}" if exc.filename else ""
         reason = for_terminal(exc.strerror or str(exc))
         message = _("cannot write{where}: {reason}").format(where=where, reason=reason)
-        parser.exit(EXIT_USAGE, _error(args.command, message))
+        parser.exit(EXIT_USAGE, error_line(args.command, message))
     return EXIT_OK  # pragma: no cover - parser.exit does not return
-
-
-def _error(command: str, message: str) -> str:
-    """``civitrace check: error: …`` as the language writes it, for standard error."""
-    return _("civitrace {command}: error: {message}").format(command=command, message=message) + "\n"
-
-
-#: The status of a command stopped by Ctrl-C, as shells report it (128 + SIGINT).
-EXIT_INTERRUPTED = 130
 
 
 def _drop_stdout() -> None:
@@ -128,6 +120,6 @@ def run() -> None:
     except BrokenPipeError:
         _drop_stdout()
         status = EXIT_OK
-    except KeyboardInterrupt:
-        status = EXIT_INTERRUPTED
+    except KeyboardInterrupt:  # outside a command's handler (the parser being built): one line too
+        interrupted()
     sys.exit(status)

@@ -17,26 +17,34 @@ class UsageError(Exception):
     """A mistake in how the command was called (exit status 2)."""
 
 
+def error_line(command: str, message: str) -> str:
+    """``civitrace check: error: …`` as the language writes it, for standard error."""
+    return _("civitrace {command}: error: {message}").format(command=command, message=message) + "\n"
+
+
+def warning_line(command: str, message: str) -> str:
+    """``civitrace bilan: warning: …`` as the language writes it, for standard error."""
+    return _("civitrace {command}: warning: {message}").format(command=command, message=message) + "\n"
+
+
 def write_output(data: str, output: str | None, *, newline: str | None = None) -> None:
     """Write a command's result to ``output``, or to standard output without one.
 
     ``newline=""`` keeps line ends as written (the CSV module's CRLF). A file that
-    cannot be written is a usage error naming it, not a traceback.
+    cannot be written raises :class:`OSError`, which :func:`civitrace.cli.main`
+    reports as a usage error naming it, as for every other output.
     """
     if not output:
         sys.stdout.write(data)
         return
-    try:
-        Path(output).write_text(data, encoding="utf-8", newline=newline)
-    except OSError as exc:
-        raise UsageError(_("cannot write '{path}': {error}").format(path=output, error=exc.strerror)) from None
+    Path(output).write_text(data, encoding="utf-8", newline=newline)
 
 
 def existing_dir(text: str) -> Path:
     """A project root: must be an existing folder."""
     path = Path(text)
     if not path.is_dir():
-        raise argparse.ArgumentTypeError(f"'{text}' is not a folder")
+        raise argparse.ArgumentTypeError(_("'{folder}' is not a folder").format(folder=text))
     return path
 
 

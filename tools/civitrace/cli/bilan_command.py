@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..i18n import _
-from .arguments import EXIT_OK, UsageError, add_root
+from ..i18n import _, ngettext
+from .arguments import EXIT_OK, UsageError, add_root, warning_line
 
 FORMATS = ("both", "markdown", "pdf")
 #: The files written into the output folder.
@@ -70,13 +70,17 @@ def run(args: argparse.Namespace) -> int:
                     page,
                     out / PDF_NAME,
                     extra_css=running_header(report.title, report.version_text),
-                    warn=lambda message: print(f"civitrace bilan: warning: {message}", file=sys.stderr),
+                    warn=lambda message: sys.stderr.write(warning_line("bilan", message)),
                 )
             except PdfError as exc:
                 raise UsageError(str(exc)) from None
             finally:
                 page.unlink(missing_ok=True)
-            print(f"{result.path} ({result.pages} pages)")
+            print(
+                ngettext("{path} ({count} page)", "{path} ({count} pages)", result.pages).format(
+                    path=result.path, count=result.pages
+                )
+            )
     except OSError as exc:
         raise UsageError(_("cannot write into '{path}': {error}").format(path=out, error=exc.strerror)) from None
     return EXIT_OK

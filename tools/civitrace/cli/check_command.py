@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 
 from ..diagnostics import Diagnostic
 from ..i18n import _
@@ -12,7 +11,7 @@ from ..project_config import adopted_tag
 from ..reader import read_project
 from ..report_formats import FORMATS
 from ..rules import check
-from .arguments import EXIT_ERRORS, EXIT_OK, add_root, iso_date
+from .arguments import EXIT_ERRORS, EXIT_OK, add_root, iso_date, write_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,10 +45,5 @@ def run(args: argparse.Namespace) -> int:
 
         sealed = seal_diagnostics(args.root, project)
         diagnostics = sorted({*diagnostics, *sealed}, key=Diagnostic.sort_key)
-    report = FORMATS[args.format](diagnostics)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            out.write(report)
-    else:
-        sys.stdout.write(report)
+    write_output(FORMATS[args.format](diagnostics), args.output)
     return EXIT_ERRORS if any(d.is_error for d in diagnostics) else EXIT_OK

@@ -13,7 +13,7 @@ from ..graph.text_alternative import entries, to_markdown
 from ..i18n import _
 from ..reader import read_project
 from ..source_date import source_date
-from .arguments import UsageError
+from .arguments import UsageError, error_line
 from .graph_command import FORMATS
 
 #: Below this size on an A4 landscape page, text is not legible: suggest a printable view.
@@ -80,7 +80,7 @@ def draw(args: argparse.Namespace) -> int:
         try:
             sources.append(graph_dot(graph, url_for))
         except RenderError as exc:  # a principle's outline needs graphviz to measure its boxes
-            print(f"civitrace graph: error: {exc}", file=sys.stderr)
+            sys.stderr.write(error_line("graph", str(exc)))
             return 1
         alternatives.append(to_markdown(entries(graph)))
     drawings: list[bytes | RenderError | None] = [None] * len(jobs)
@@ -95,15 +95,10 @@ def draw(args: argparse.Namespace) -> int:
                 raise data
             _write(source, data, path, _format_of(path), request)
         except RenderError as exc:
-            print(f"civitrace graph: error: {exc}", file=sys.stderr)
+            sys.stderr.write(error_line("graph", str(exc)))
             return 1
-        except OSError as exc:
-            raise UsageError(_("cannot write '{path}': {error}").format(path=path, error=exc.strerror)) from None
     if args.text:
-        try:
-            Path(args.text).write_text("\n".join(alternatives), encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(_("cannot write '{path}': {error}").format(path=args.text, error=exc.strerror)) from None
+        Path(args.text).write_text("\n".join(alternatives), encoding="utf-8")  # OSError: main reports it
     return 0
 
 
@@ -112,17 +107,17 @@ def _write(source: str, data: bytes | None, path: Path, fmt: str, request: Diagr
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "dot" or data is None:
         path.write_text(source, encoding="utf-8")
-        print(f"wrote {path}")
+        print(_("wrote {path}").format(path=path))
         return
     path.write_bytes(data)
     if fmt != "svg":
-        print(f"wrote {path}")
+        print(_("wrote {path}").format(path=path))
         return
     fit = svg_fit(data)
-    print(f"wrote {path} ({fit.describe()})")
+    print(_("wrote {path} ({size})").format(path=path, size=fit.describe()))
     if fit.smallest_text < LEGIBLE_POINTS and request.view in ("full", "neighbourhood"):
-        print(
-            f"note: printed on A4 landscape, this diagram's text would be {fit.smallest_text:.1f} pt; "
-            "for paper use --overview, --principle ID or --split DIR",
-            file=sys.stderr,
+        message = _(
+            "note: printed on A4 landscape, this diagram's text would be {size} pt; "
+            "for paper use --overview, --principle ID or --split DIR"
         )
+        print(message.format(size=f"{fit.smallest_text:.1f}"), file=sys.stderr)

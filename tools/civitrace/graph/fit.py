@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..i18n import _
 from .style import MIN_FONT_SIZE
 
 #: A4 landscape in points.
@@ -31,9 +32,12 @@ class PageFit:
     smallest_text: float
 
     def describe(self) -> str:
-        return (
-            f"{self.width:.0f} × {self.height:.0f} pt; on A4 landscape scaled to {self.scale:.2f}, "
-            f"smallest text {self.smallest_text:.1f} pt"
+        """The size, and what printing on A4 landscape makes of it, for the terminal."""
+        return _("{width} × {height} pt; on A4 landscape scaled to {scale}, smallest text {smallest} pt").format(
+            width=f"{self.width:.0f}",
+            height=f"{self.height:.0f}",
+            scale=f"{self.scale:.2f}",
+            smallest=f"{self.smallest_text:.1f}",
         )
 
 

@@ -9,17 +9,20 @@ text. Positions are computed here and graphviz draws them as given
 (``neato -n2``), so nothing is wasted and the result is exactly predictable.
 
 Node sizes come from graphviz itself (one sizing pass over the same node
-statements), so text never overflows its box.
+statements), so text never overflows its box; without graphviz they are
+estimated from the text, so the DOT source can still be written.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass
 
 import graphviz
 
 from .fit import A4_LANDSCAPE, page_scale
+from .label_size import estimated_sizes
 
 #: Indentation per level (recommendation 1, measure 2, indicator 3) and gaps, in points.
 INDENT = 14.0
@@ -57,21 +60,17 @@ class Link:
 def node_sizes(header: list[str], statements: list[str]) -> dict[str, tuple[float, float]]:
     """Width and height in points of each node, as graphviz sizes them (one pass, no edges).
 
-    ``header`` opens the graph with the same defaults (font, margins) as the drawing.
+    ``header`` opens the graph with the same defaults (font, margins) as the drawing. Without graphviz,
+    or when it cannot measure, the sizes are estimated from the text (:mod:`.label_size`): DOT output
+    needs no graphviz, and a drawing that fails says so when it is drawn.
     """
+    if shutil.which("dot") is None:
+        return estimated_sizes(statements)
     source = "\n".join([*header, *statements, "}"]) + "\n"
     try:
         data = json.loads(graphviz.pipe("dot", "json0", source.encode("utf-8"), quiet=True))
-    except (graphviz.ExecutableNotFound, graphviz.CalledProcessError, ValueError) as exc:
-        from .render import RenderError  # render.py imports this module
-
-        missing = isinstance(exc, graphviz.ExecutableNotFound)
-        raise RenderError(
-            "this view needs graphviz's 'dot' program to measure its boxes; install graphviz (Debian: apt-get install "
-            "graphviz)"
-            if missing
-            else f"graphviz could not measure this diagram's boxes: {exc}"
-        ) from None
+    except (graphviz.ExecutableNotFound, graphviz.CalledProcessError, ValueError, OSError):
+        return estimated_sizes(statements)
     sizes = {}
     for obj in data.get("objects", []):
         if "width" in obj and "height" in obj:

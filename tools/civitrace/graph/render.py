@@ -123,9 +123,7 @@ def _render_batch(
     """One graphviz process over several graphs; one process per graph when that fails."""
     executable = shutil.which(engine)
     if executable is None:
-        missing = RenderError(
-            f"graphviz's '{engine}' program is not installed (Debian/Ubuntu: apt-get install graphviz)"
-        )
+        missing = _not_installed(engine)
         return [(index, missing) for index, _ in items]
     if len(items) > 1:
         with tempfile.TemporaryDirectory(prefix="civitrace-dot-") as folder:
@@ -153,13 +151,19 @@ def _render_batch(
     return results
 
 
+def _not_installed(engine: str) -> RenderError:
+    return RenderError(
+        _("graphviz's '{program}' program is not installed (Debian/Ubuntu: apt-get install graphviz)").format(
+            program=engine
+        )
+    )
+
+
 def _pipe(engine: str, fmt: str, source: str, no_op: int | None) -> bytes:
     try:
         data = graphviz.pipe(engine, fmt, source.encode("utf-8"), quiet=True, neato_no_op=no_op)
     except graphviz.ExecutableNotFound:
-        raise RenderError(
-            "graphviz's 'dot' program is not installed (Debian/Ubuntu: apt-get install graphviz)"
-        ) from None
+        raise _not_installed(engine) from None
     except graphviz.CalledProcessError as exc:
         detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
         raise RenderError(_("graphviz failed: {error}").format(error=detail or exc)) from None

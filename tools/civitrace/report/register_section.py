@@ -10,7 +10,7 @@ from ..i18n import _
 from ..model import Project, TraceObject
 from ..register import add_months, dated, verdicts
 from ..register_vocabulary import OUTCOME_LABELS, RESULT_LABELS, RISK_LABELS, SYSTEM_STATUS_LABELS
-from ..vocabulary import french_date
+from ..vocabulary import long_date
 from .blocks import Block, Heading, Items, Paragraph, Table
 from .sections import version_name
 from .versions import ReportVersions
@@ -68,14 +68,14 @@ def register_section(versions: ReportVersions) -> list[Block]:
     period = (
         _("since {version}").format(version=version_name(versions, previous=True))
         if since
-        else _("up to {date}").format(date=french_date(as_of))
+        else _("up to {date}").format(date=long_date(as_of))
     )
     new_evaluations = _since(evaluations, since, as_of)
     if new_evaluations:
         rows = tuple(
             (
                 _system_name(project, e.id),
-                french_date(dated(e)),  # type: ignore[arg-type]
+                long_date(dated(e)),  # type: ignore[arg-type]
                 _label(RESULT_LABELS, e.get("result")),
                 _label(RISK_LABELS, e.get("risk")),
                 str(e.get("by") or "—"),
@@ -93,7 +93,7 @@ def register_section(versions: ReportVersions) -> list[Block]:
             names = ", ".join(str(s) for s in (d.get("systems") or ()))  # type: ignore[union-attr]
             text = f"{d.id} — {d.title} : {_label(OUTCOME_LABELS, d.get('outcome'))}"
             text += f", {d.get('body')}" if d.get("body") else ""
-            text += f", {french_date(dated(d))}"  # type: ignore[arg-type]
+            text += f", {long_date(dated(d))}"  # type: ignore[arg-type]
             items.append(text + (f" ({names})" if names else ""))
         blocks.append(Paragraph(_("Deliberations {period}:").format(period=period), strong=True))
         blocks.append(Items(tuple(items)))
@@ -110,13 +110,13 @@ def register_section(versions: ReportVersions) -> list[Block]:
             (
                 _system_name(project, v.system.id),
                 _label(SYSTEM_STATUS_LABELS, v.status),
-                french_date(v.next_review),  # type: ignore[arg-type]
+                long_date(v.next_review),  # type: ignore[arg-type]
                 _("overdue") if v.review_due(as_of) else _("coming"),
             )
             for v in reviews
         )
-        title = _("Reviews due by {date}").format(date=french_date(horizon))
+        title = _("Reviews due by {date}").format(date=long_date(horizon))
         blocks.append(Table(title, (_cap(_("AI system")), _("Status"), _cap(_("Next review")), _("State")), rows))
     else:
-        blocks.append(Paragraph(_("No review due by {date}.").format(date=french_date(horizon))))
+        blocks.append(Paragraph(_("No review due by {date}.").format(date=long_date(horizon))))
     return blocks

@@ -22,7 +22,7 @@ from ..vocabulary import (
     PAGE_LABELS,
     STATUS_LABELS,
     UNCOVERED_LABEL,
-    french_date,
+    long_date,
 )
 from ..wording import grade, measure_state, progress_text, rate
 from .blocks import Block, Heading, Items, Paragraph, Table
@@ -40,7 +40,7 @@ def version_name(versions: ReportVersions, previous: bool = False) -> str:
         return "—"
     day = version.date
     label = _(version.label) if version.commit is None else version.label  # the working version's is a message
-    return f"{label} ({french_date(day)})" if day else label
+    return f"{label} ({long_date(day)})" if day else label
 
 
 def coverage_text(project: Project) -> str:
@@ -176,7 +176,7 @@ def _measure_name(measure: TraceObject) -> str:
 def late_section(versions: ReportVersions) -> list[Block]:
     """Late measures at the version's date, and the next due dates (the dashboard's two tables)."""
     project, as_of = versions.project, versions.as_of
-    day = french_date(as_of)
+    day = long_date(as_of)
     blocks: list[Block] = [Heading(1, _("Late measures and next due dates"))]
     late = progress.late_measures(project, as_of)
     if late:
@@ -184,7 +184,7 @@ def late_section(versions: ReportVersions) -> list[Block]:
             (
                 _measure_name(m),
                 str(m.get("owner") or "—"),
-                french_date(m.get("due")),  # type: ignore[arg-type]
+                long_date(m.get("due")),  # type: ignore[arg-type]
                 measure_state(m, as_of),
                 progress_text(progress.measure_progress(m)),
             )
@@ -197,7 +197,7 @@ def late_section(versions: ReportVersions) -> list[Block]:
     upcoming = progress.upcoming_deadlines(project, as_of)
     if upcoming:
         rows = tuple(
-            (french_date(d.date), _measure_name(d.measure), d.label if d.milestone else L["measure_due"])
+            (long_date(d.date), _measure_name(d.measure), d.label if d.milestone else L["measure_due"])
             for d in upcoming
         )
         blocks.append(Table(L["deadlines_title"].format(date=day), (L["date"], L["measure"], L["step"]), rows))
@@ -220,12 +220,12 @@ def _grade(row: progress.FollowUp) -> str:
         return L["not_assessed"]
     value, day = latest.get("grade"), latest.get("date")
     said = grade(value) if isinstance(value, int) else PAGE_LABELS["no_status"]
-    text = f"{said}, {french_date(day)}" if isinstance(day, dt.date) else said
+    text = f"{said}, {long_date(day)}" if isinstance(day, dt.date) else said
     previous = row.previous
     if previous is not None and isinstance(previous.get("grade"), int) and isinstance(previous.get("date"), dt.date):
         text += (
             " ("
-            + L["previous_grade"].format(grade=grade(previous.get("grade")), date=french_date(previous.get("date")))
+            + L["previous_grade"].format(grade=grade(previous.get("grade")), date=long_date(previous.get("date")))
             + ")"
         )  # type: ignore[arg-type]
     return text

@@ -27,7 +27,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .. import directive_syntax, reader, source_files
+from .. import directive_syntax, myst_settings, reader, source_files
 from ..diagnostics import Location, error
 from ..directive_bodies import misspelt_kind, traced_kind
 from ..i18n import _
@@ -37,7 +37,16 @@ logger = logging.getLogger(__name__)
 
 #: Problems of a file's text that directives never see; the fast reader's pass reports them in the build.
 READER_CODES = frozenset(
-    {"unclosed-fence", "empty-file", "binary-content", "encoding", "syntax", "repeated-option", "unknown-kind"}
+    {
+        "unclosed-fence",
+        "empty-file",
+        "binary-content",
+        "encoding",
+        "syntax",
+        "repeated-option",
+        "unknown-kind",
+        "unknown-directive",
+    }
 )
 
 #: The codec the build reads sources with: UTF-8 (with or without BOM) that never raises.
@@ -77,6 +86,7 @@ codecs.register(_search_codec)
 #: Per build: the traced files and, per document, the true line of each traced directive.
 _traced: dict[str, frozenset[str]] = {}  # source folder -> traced files
 _sites: dict[str, list[tuple[str, str, int]]] = {}
+_declared: dict[str, tuple[str, ...] | None] = {}  # source folder -> conf.py's extensions, as check reads them
 
 
 def traced_paths(app: Sphinx) -> frozenset[str] | None:
@@ -103,6 +113,7 @@ def list_traced_files(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -
     excludes = reader.load_excludes(root)
     traced = frozenset(source_files.markdown_files(root, excludes, unreadable=unreadable))
     _traced[str(app.srcdir)] = traced
+    _declared[str(app.srcdir)] = myst_settings.declared_extensions(Path(app.confdir) / "conf.py")
     domain = civitrace_domain(env)
     # Diagnostics of no document: folders that cannot be listed, files left out of the build (see above).
     domain.data["diagnostics"][_MISC_DOCNAME] = [
@@ -140,7 +151,8 @@ def read_source(app: Sphinx, docname: str, source: list[str]) -> None:
     if path not in _traced.get(str(app.srcdir), frozenset()):
         return
     try:
-        result = reader.read_text(text, path, docname, getattr(app.env, "myst_config", None))
+        extensions = _declared.get(str(app.srcdir), tuple(app.config.extensions))
+        result = reader.read_text(text, path, docname, getattr(app.env, "myst_config", None), extensions)
     except Exception:  # the fast reader never should; the directives still report the objects
         return
     _sites[docname] = result.sites
