@@ -100,7 +100,13 @@ def shortened(text: str, limit: int) -> str:
 
 def quoted(value: object) -> str:
     """A DOT double-quoted string (escString): one line, quotes escaped, each backslash written four times."""
-    text = shortened(clean(str(value)), MAX_QUOTED_CHARACTERS)
+    return _quoted(str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _quoted(text: str) -> str:
+    # A site's diagrams repeat the same colours, styles and IDs thousands of times: each is quoted once.
+    text = shortened(clean(text), MAX_QUOTED_CHARACTERS)
     return '"' + text.replace("\\", "\\" * 4).replace('"', '\\"') + '"'
 
 
