@@ -27,6 +27,7 @@ from . import (
     resolve,
     roles,
     sealed_text,
+    search_stems,
     source_reading,
     theme,
 )
@@ -51,6 +52,7 @@ FEATURES = (
     followup,
     graph_directive,
     sealed_text,
+    search_stems,
     theme,
 )
 
