@@ -128,3 +128,23 @@ def test_quoted_response_does_not_recurse(odd):
     assert "Une réponse qui contient un tableau" in r01
     # the quoted body leaves out what is computed per page (the matrix) and the nested object's links
     assert "Recommandations et mesures" not in r01
+
+
+@pytest.mark.parametrize(("builder", "page"), [("json", "index.fjson"), ("pickle", "index.fpickle")])
+def test_the_serialising_builders_build_the_pages_with_their_diagrams(tmp_path, builder, page):
+    import json
+    import pickle
+
+    src = write_project(
+        tmp_path / "src",
+        {
+            "conf.py": CONF,
+            "index.md": "# Accueil\n\n:::{recommendation} R-1 Reco\n:::\n\n:::{measure} M-1 Mesure\n"
+            ":responds: R-1\n:::\n\n:::{trace-graph}\n:::\n",
+        },
+    )
+    done = build(src, tmp_path / "out", builder=builder)
+    raw = (tmp_path / "out" / page).read_bytes()
+    body = (json.loads(raw) if builder == "json" else pickle.loads(raw))["body"]
+    assert "M-1" in body and "<svg" in body and "civitrace-drawing" not in body
+    assert "Traceback" not in done.warnings

@@ -363,6 +363,10 @@ def _relative_to_conf(app: Sphinx, path: Path) -> str:
 def _on_html_page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
+    from sphinxcontrib.serializinghtml import SerializingHTMLBuilder  # Sphinx's own dependency
+
+    if isinstance(app.builder, SerializingHTMLBuilder):
+        return  # the JSON and pickle builders render no template: no <head> to link the feed from
     href = context["pathto"](FEED_NAME, 1)
     title = L["feed_title"].format(project=app.config.project).replace('"', "&quot;")
     link = f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}" />\n'
