@@ -25,7 +25,7 @@ from typing import ClassVar
 import pytest
 from docutils import nodes
 from docutils.core import publish_doctree
-from docutils.parsers.rst import Directive, directives
+from docutils.parsers.rst import directives
 from myst_parser.parsers.docutils_ import Parser
 
 from civitrace import directive_syntax, rules
@@ -53,15 +53,10 @@ def test_the_corpus_covers_every_context_and_snippet():
     assert len(FILES) == len(CONTEXTS) * len(SNIPPETS) > 800
 
 
-class _Recorder(Directive):
+class _Recorder(directive_syntax.StandInDirective):
     """Reads a traced directive as :class:`TracedObjectDirective` does, and records the object."""
 
     kind = ""
-    required_arguments = directive_syntax.REQUIRED_ARGUMENTS
-    optional_arguments = directive_syntax.OPTIONAL_ARGUMENTS
-    final_argument_whitespace = directive_syntax.FINAL_ARGUMENT_WHITESPACE
-    has_content = directive_syntax.HAS_CONTENT
-    option_spec = directive_syntax.OPTION_SPEC
     found: ClassVar[list] = []
 
     def run(self) -> list[nodes.Node]:

@@ -27,22 +27,18 @@ class AnyOption(dict[str, Callable[[str | None], str]]):
         return True
 
 
-#: The directive attributes shared by every traced kind.
-REQUIRED_ARGUMENTS = 0
-OPTIONAL_ARGUMENTS = 1
-FINAL_ARGUMENT_WHITESPACE = True
-HAS_CONTENT = True
-OPTION_SPEC = AnyOption()
-
-
 class StandInDirective(Directive):
-    """A directive class carrying only these attributes, for the fast reader's calls into MyST."""
+    """The directive attributes shared by every traced kind: MyST splits their text from these.
 
-    required_arguments = REQUIRED_ARGUMENTS
-    optional_arguments = OPTIONAL_ARGUMENTS
-    final_argument_whitespace = FINAL_ARGUMENT_WHITESPACE
-    has_content = HAS_CONTENT
-    option_spec = OPTION_SPEC
+    The fast reader hands this class to MyST; the Sphinx directives and the reStructuredText
+    reader's recorder inherit it, so all split argument, options and body alike.
+    """
+
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = AnyOption()
 
 
 def option_keys(content: str, line: int) -> list[tuple[str, int]]:

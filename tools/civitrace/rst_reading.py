@@ -43,15 +43,9 @@ def read_rst(
     sites: list[tuple[str, str, int]] = []
 
     from docutils import nodes
-    from docutils.parsers.rst import Directive
 
-    class Recorder(Directive):
+    class Recorder(directive_syntax.StandInDirective):
         kind: ClassVar[str] = ""
-        required_arguments = directive_syntax.REQUIRED_ARGUMENTS
-        optional_arguments = directive_syntax.OPTIONAL_ARGUMENTS
-        final_argument_whitespace = directive_syntax.FINAL_ARGUMENT_WHITESPACE
-        has_content = directive_syntax.HAS_CONTENT
-        option_spec = directive_syntax.OPTION_SPEC
 
         def run(self) -> list[nodes.Node]:
             argument = self.arguments[0] if self.arguments else ""

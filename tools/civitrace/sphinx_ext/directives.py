@@ -48,16 +48,14 @@ def _relative_source(srcdir: str, source: str) -> str | None:
     return None
 
 
-class TracedObjectDirective(SphinxDirective):
-    """One traced object; subclasses set :attr:`kind`."""
+class TracedObjectDirective(SphinxDirective, directive_syntax.StandInDirective):
+    """One traced object; subclasses set :attr:`kind`.
+
+    Its argument, options and body are split by MyST from :class:`StandInDirective`'s attributes,
+    the ones the fast reader hands MyST.
+    """
 
     kind: ClassVar[str] = ""
-    # MyST splits argument, options and body from these, as the fast reader does.
-    required_arguments = directive_syntax.REQUIRED_ARGUMENTS
-    optional_arguments = directive_syntax.OPTIONAL_ARGUMENTS
-    final_argument_whitespace = directive_syntax.FINAL_ARGUMENT_WHITESPACE
-    has_content = directive_syntax.HAS_CONTENT
-    option_spec = directive_syntax.OPTION_SPEC
 
     def run(self) -> list[nodes.Node]:
         docname = self.env.docname

@@ -181,14 +181,8 @@ def true_line(docname: str, kind: str, argument: str, line: int) -> int:
     return min(candidates, key=lambda found: (abs(found - line), found > line))
 
 
-class UnknownKindDirective(SphinxDirective):
+class UnknownKindDirective(SphinxDirective, directive_syntax.StandInDirective):
     """What a misspelt kind (``{mesure}``) runs: nothing is read; civitrace reports ``unknown-kind``."""
-
-    required_arguments = directive_syntax.REQUIRED_ARGUMENTS
-    optional_arguments = directive_syntax.OPTIONAL_ARGUMENTS
-    final_argument_whitespace = True
-    has_content = True
-    option_spec = directive_syntax.OPTION_SPEC
 
     def run(self) -> list:
         path = Path(self.env.doc2path(self.env.docname, False)).as_posix()
