@@ -182,14 +182,14 @@ class _Reading:
             meant = misspelt_kind(name)
             if meant is not None:
                 self.diagnostics.append(unknown_kind(location, name, meant))
-            elif self.extensions.unknown and not self.known_directive(name.lower()):
-                if not self.guessing:
-                    self.unjudged(name, first_line, token.content, line)
-                    return
-                split = split_container(BodySpec(0, 1, True), first_line, token.content, line)
-                if split is not None and _may_hold_fences(split.body):
-                    self.block(split.body, line + split.body_offset)
-            return  # MyST does not read the body of a directive it does not know, nor of code, math, raw…
+                return
+            if not self.unjudgeable(name):
+                return  # MyST does not read the body of a directive it does not know, nor of code, math, raw…
+            if not self.guessing:
+                self.unjudged(name, first_line, token.content, line)
+                return
+            # Inside an unjudged directive: read on as if the unknown extension read its body as Markdown.
+            split = split_container(BodySpec(0, 1, True), first_line, token.content, line)
         if split is not None and _may_hold_fences(split.body):
             self.block(split.body, line + split.body_offset)
 
@@ -197,8 +197,11 @@ class _Reading:
         """The argument rules of a directive whose body the build reads as Markdown (core or loaded extension)."""
         return MARKDOWN_BODIES.get(name) or self.extensions.markdown.get(name)
 
-    def known_directive(self, name: str) -> bool:
-        return name in OTHER_DIRECTIVES or name in self.extensions.other or name in self.extensions.markdown
+    def unjudgeable(self, name: str) -> bool:
+        """Whether ``name`` may come from an extension civitrace does not know (so its body may be read)."""
+        lowered = name.lower()
+        known = lowered in OTHER_DIRECTIVES or lowered in self.extensions.other or lowered in self.extensions.markdown
+        return bool(self.extensions.unknown) and not known
 
     def unjudged(self, name: str, first_line: str, content: str, line: int) -> None:
         """A directive civitrace does not know, with extensions it does not know loaded: its body is not read.
