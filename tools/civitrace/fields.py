@@ -152,10 +152,6 @@ _READERS: dict[ValueType, Callable[[OptionSpec, str], object]] = {
 }
 
 
-def _parse_value(spec: OptionSpec, text: str) -> object:
-    return _READERS[spec.type](spec, text)
-
-
 def _without_controls(
     kind: str,
     argument: str,
