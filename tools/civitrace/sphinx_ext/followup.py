@@ -28,6 +28,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
+from sphinxcontrib.serializinghtml import SerializingHTMLBuilder  # the JSON and pickle builders (Sphinx's own)
 
 from ..export.atom import FEED_NAME
 from ..export.inventory import INVENTORY_CSV, INVENTORY_JSON, INVENTORY_SCHEMA
@@ -363,8 +364,6 @@ def _relative_to_conf(app: Sphinx, path: Path) -> str:
 def _on_html_page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    from sphinxcontrib.serializinghtml import SerializingHTMLBuilder  # Sphinx's own dependency
-
     if isinstance(app.builder, SerializingHTMLBuilder):
         return  # the JSON and pickle builders render no template: no <head> to link the feed from
     href = context["pathto"](FEED_NAME, 1)
